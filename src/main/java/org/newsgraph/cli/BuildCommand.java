@@ -1,0 +1,110 @@
+package org.newsgraph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.mapping.WebUrl;
+import org.newsgraph.store.BuildOptions;
+import org.newsgraph.store.BuildReport;
+import org.newsgraph.store.CorpusLoader;
+import org.newsgraph.store.StoreLayout;
+import org.newsgraph.store.StoreTotals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Converts news items and taxonomy files into RDF and loads them into the TDB2 store in DIR/tdb2.",
+            "Run it again on the same PATHs to reload only changed files and drop vanished ones."},
+        footer = {"", "Exit codes: 0 all files loaded; 1 usage or I/O error; 2 some files rejected (listed)."})
+public final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder (created if missing).")
+    Path store;
+
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE,
+            description = "Base IRI of minted nodes (default: ${DEFAULT-VALUE}).")
+    String base;
+
+    @Option(names = "--strict", description = "Stop at the first rejected file and leave the store exactly as it was.")
+    boolean strict;
+
+    @Option(names = "--full", description = "Rebuild the store from scratch instead of updating it.")
+    boolean full;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar; a one-line summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every warning and log detail.")
+    boolean verbose;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of the corpus (searched recursively).")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        WebUrl baseUrl = WebUrl.parse(base);
+        if (baseUrl == null || baseUrl.repaired() || !(base.endsWith("/") || base.endsWith("#"))) {
+            throw new UserException("--base must be an absolute IRI ending in '/' or '#', got '" + base + "'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BuildOptions options = new BuildOptions(paths, base, full, strict, threads, Clock.systemUTC());
+        BuildReport report;
+        try (ConsoleProgress progress = new ConsoleProgress(err, !quiet && System.console() != null, verbose)) {
+            report = new CorpusLoader(new StoreLayout(store), options, progress).build();
+        }
+        printSummary(out, report);
+        out.flush();
+        return report.rejected() > 0 || report.aborted() ? ExitCodes.REJECTED : ExitCodes.OK;
+    }
+
+    private void printSummary(PrintWriter out, BuildReport r) {
+        double seconds = r.wallTime().toMillis() / 1000.0;
+        if (r.aborted()) {
+            out.printf("build aborted (--strict): %d file(s) rejected; store %s left unchanged (%.1f s)%n",
+                    r.rejected(), store, seconds);
+            return;
+        }
+        StoreTotals t = r.totals();
+        if (quiet) {
+            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d quads; %.1f s%n",
+                    r.mode(), r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), t.items(), t.quads(),
+                    seconds);
+            return;
+        }
+        out.printf("%s build of %s in %.1f s%n", r.mode(), store, seconds);
+        out.printf("  files     %d seen: %d loaded, %d unchanged, %d rejected, %d removed; %d other files ignored%n",
+                r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), r.ignored());
+        out.printf("  graph     %d items (%d known only from related lists), %d providers, %d topics, %d images,"
+                + " %d related links, %d quads%n", t.items(), t.itemsOnlyRelated(), t.providers(), t.topics(), t.images(),
+                t.relatedLinks(), t.quads());
+        out.printf("  warnings  %s%n", counts(r.warningsByKind()));
+        out.printf("  extras    %s%n", counts(r.extraFieldsByKey()));
+        if (seconds > 0 && r.loaded() >= 100) {
+            out.printf("  speed     %.0f files/s%n", r.loaded() / seconds);
+        }
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return total + " (" + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+}

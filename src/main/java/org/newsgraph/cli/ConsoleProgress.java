@@ -1,0 +1,85 @@
+package org.newsgraph.cli;
+
+import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.newsgraph.store.BuildListener;
+
+/**
+ * Shows a build on the terminal: a progress bar (files, files/s, ETA) when stderr is a
+ * terminal, rejected files always, warnings with {@code --verbose}.
+ */
+final class ConsoleProgress implements BuildListener, AutoCloseable {
+
+    private final PrintWriter err;
+    private final boolean bar;
+    private final boolean verbose;
+    private ProgressBar progress;
+
+    ConsoleProgress(PrintWriter err, boolean bar, boolean verbose) {
+        this.err = err;
+        this.bar = bar;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public void planned(long files, boolean bulk) {
+        if (bar) {
+            progress = new ProgressBarBuilder()
+                    .setTaskName(bulk ? "Loading" : "Updating")
+                    .setInitialMax(files)
+                    .setUnit(" files", 1)
+                    .showSpeed()
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .clearDisplayOnFinish()
+                    .build();
+        }
+    }
+
+    @Override
+    public void fileDone() {
+        if (progress != null) {
+            progress.step();
+        }
+    }
+
+    @Override
+    public void rejected(String line) {
+        println(line);
+    }
+
+    @Override
+    public void warning(String line) {
+        if (verbose) {
+            println(line);
+        }
+    }
+
+    @Override
+    public void phase(String name) {
+        if (progress != null) {
+            progress.setExtraMessage(name);
+        }
+    }
+
+    private void println(String line) {
+        if (progress != null) {
+            // Keep the bar on its own line: end it, print, and the next step redraws it.
+            System.err.print("\r\033[K");
+        }
+        err.println(line);
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        if (progress != null) {
+            progress.close();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.newsgraph.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.newsgraph.store.StoreException;
+import picocli.CommandLine;
+
+/**
+ * The exit codes, as README documents them. User errors print one line, never a stack trace
+ * (unless {@code --verbose}).
+ */
+public final class ExitCodes {
+
+    /** Everything done. */
+    public static final int OK = 0;
+    /** Usage error, I/O error, or an unusable store. */
+    public static final int ERROR = 1;
+    /** Some files were rejected (listed); the others were loaded. */
+    public static final int REJECTED = 2;
+    /** {@code validate}: the graph does not conform to the shapes. */
+    public static final int NOT_CONFORMING = 3;
+
+    private ExitCodes() {
+    }
+
+    static int forException(Throwable t) {
+        return ERROR;
+    }
+
+    static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        boolean verbose = parseResult.subcommand() != null
+                ? parseResult.subcommand().hasMatchedOption("--verbose") : parseResult.hasMatchedOption("--verbose");
+        String message = message(e);
+        cmd.getErr().println("newsgraph: " + message);
+        if (verbose || message == null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return ERROR;
+    }
+
+    static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("newsgraph: " + e.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ERROR;
+    }
+
+    /** The one-line message of a user error; null for an unexpected fault. */
+    private static String message(Exception e) {
+        if (e instanceof StoreException || e instanceof UserException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException u) {
+            return "I/O error: " + u.getCause().getMessage();
+        }
+        if (e instanceof IOException) {
+            return "I/O error: " + e.getMessage();
+        }
+        return "internal error (please report): " + e;
+    }
+}

@@ -1,0 +1,97 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.newsgraph.mapping.FileMapper;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.mapping.Vocab;
+
+/** The graphs a build writes besides the files' own: the ontology and the build's description. */
+final class BuildMetadata {
+
+    static final String ONTOLOGY_RESOURCE = "/ontology/newsgraph.ttl";
+
+    private BuildMetadata() {
+    }
+
+    /** The ontology, as shipped in the jar. */
+    static Graph ontology() {
+        try (InputStream in = BuildMetadata.class.getResourceAsStream(ONTOLOGY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ONTOLOGY_RESOURCE);
+            }
+            Graph g = GraphFactory.createDefaultGraph();
+            RDFParser.source(in).lang(Lang.TURTLE).parse(g);
+            return g;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeOntology(StreamRDF out) {
+        Node graph = NodeFactory.createURI(Vocab.ONTOLOGY_IRI);
+        ontology().find().forEachRemaining(t -> out.quad(Quad.create(graph, t)));
+    }
+
+    /** Replaces the ontology graph (it may have changed with the tool). */
+    static void replaceOntology(DatasetGraph dsg) {
+        Node graph = NodeFactory.createURI(Vocab.ONTOLOGY_IRI);
+        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        ontology().find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    /** The base and mapping version the store was built with, or null if it has none. */
+    static String[] storedSettings(DatasetGraph dsg) {
+        Iterator<Quad> bases = dsg.find(Node.ANY, Node.ANY, Vocab.NG_BASE, Node.ANY);
+        Iterator<Quad> versions = dsg.find(Node.ANY, Node.ANY, Vocab.NG_MAPPING_VERSION, Node.ANY);
+        if (!bases.hasNext() || !versions.hasNext()) {
+            return null;
+        }
+        return new String[] {bases.next().getObject().getLiteralLexicalForm(),
+                versions.next().getObject().getLiteralLexicalForm()};
+    }
+
+    /** Replaces the build graph: settings, roots, times, and the shared nodes no file owns. */
+    static void writeBuild(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant started, Instant ended) {
+        Node g = iris.buildGraph();
+        dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        Node build = iris.build();
+        dsg.add(g, build, Vocab.TYPE, Vocab.NG_BUILD);
+        dsg.add(g, build, Vocab.TYPE, Vocab.PROV_ACTIVITY);
+        dsg.add(g, build, Vocab.NG_BASE, NodeFactory.createLiteralString(iris.base()));
+        dsg.add(g, build, Vocab.NG_MAPPING_VERSION, NodeFactory.createLiteralString(FileMapper.MAPPING_VERSION));
+        dsg.add(g, build, Vocab.PROV_STARTED_AT_TIME, dateTime(started));
+        dsg.add(g, build, Vocab.PROV_ENDED_AT_TIME, dateTime(ended));
+        for (String root : roots) {
+            dsg.add(g, build, Vocab.NG_SOURCE_ROOT, NodeFactory.createLiteralString(root));
+        }
+        Node scheme = iris.topicScheme();
+        dsg.add(g, scheme, Vocab.TYPE, Vocab.SKOS_CONCEPT_SCHEME);
+        dsg.add(g, scheme, Vocab.SKOS_PREF_LABEL, NodeFactory.createLiteralString("Topics"));
+        Node resolved = iris.resolvedGraph();
+        dsg.add(g, resolved, Vocab.TYPE, Vocab.NG_RESOLVED_GRAPH);
+        dsg.add(g, resolved, Vocab.LABEL,
+                NodeFactory.createLiteralString("Descriptions of items known only from related lists"));
+    }
+
+    private static Node dateTime(Instant t) {
+        return NodeFactory.createLiteralDT(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atOffset(ZoneOffset.UTC)),
+                XSDDatatype.XSDdateTime);
+    }
+}

@@ -1,0 +1,18 @@
+package org.newsgraph.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What a build is asked to do.
+ *
+ * @param roots the files and folders given on the command line
+ * @param base the base IRI nodes are minted under
+ * @param full rebuild from scratch instead of updating
+ * @param strict stop at the first rejected file and leave the store as it was
+ * @param threads parser threads
+ * @param clock the load time written into provenance (fixed in tests)
+ */
+public record BuildOptions(List<Path> roots, String base, boolean full, boolean strict, int threads, Clock clock) {
+}

@@ -1,0 +1,27 @@
+package org.newsgraph.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a build did and what the store holds afterwards.
+ *
+ * @param mode "full" (bulk load of a fresh database) or "incremental"
+ * @param aborted true if {@code --strict} stopped the build and nothing was changed
+ */
+public record BuildReport(
+        String mode,
+        boolean aborted,
+        long filesSeen,
+        long loaded,
+        long unchanged,
+        long rejected,
+        long removed,
+        long ignored,
+        List<String> rejections,
+        Map<String, Long> warningsByKind,
+        Map<String, Long> extraFieldsByKey,
+        StoreTotals totals,
+        Duration wallTime) {
+}

@@ -1,0 +1,323 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.newsgraph.mapping.FileMapper;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.source.CorpusScanner;
+import org.newsgraph.source.Problem;
+import org.newsgraph.source.SourceFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds or updates a store from source roots. Files are read and mapped on all cores while this
+ * thread writes: into a fresh database through the TDB2 bulk loader (first build, {@code --full},
+ * or a store built with other settings), or else in one write transaction that replaces the
+ * graphs of changed files and drops those of vanished files. Either way the affected items are
+ * then resolved ({@link ItemResolver}) and the build graph rewritten.
+ */
+public final class CorpusLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusLoader.class);
+
+    private final StoreLayout layout;
+    private final BuildOptions options;
+    private final BuildListener listener;
+    private final IriMinter iris;
+
+    private final Map<String, Long> warnings = new TreeMap<>();
+    private final Map<String, Long> extras = new TreeMap<>();
+    private final List<String> rejections = new ArrayList<>();
+    private long loaded;
+    private long unchanged;
+    private long removed;
+    private long notSource;
+
+    public CorpusLoader(StoreLayout layout, BuildOptions options, BuildListener listener) {
+        this.layout = layout;
+        this.options = options;
+        this.listener = listener;
+        this.iris = new IriMinter(options.base());
+    }
+
+    public BuildReport build() {
+        Instant started = Instant.now();
+        Instant loadTime = options.clock().instant();
+        List<CorpusScanner.Root> roots = roots();
+        CorpusScanner scanner = new CorpusScanner();
+        List<SourceFile> files = new ArrayList<>();
+        for (CorpusScanner.Root root : roots) {
+            scanner.scan(root, files::add);
+        }
+        try {
+            Files.createDirectories(layout.dir());
+        } catch (IOException e) {
+            throw new StoreException("cannot create store folder " + layout.dir() + ": " + e.getMessage());
+        }
+        layout.recover();
+        boolean bulk = options.full() || !layout.exists() || !sameSettings();
+        FileReader reader = new FileReader(new FileMapper(iris), loadTime);
+        listener.planned(files.size(), bulk);
+        boolean completed = bulk ? bulkBuild(files, reader, roots, loadTime) : incrementalBuild(files, reader, roots, loadTime);
+        StoreTotals totals = completed || layout.exists() ? totals() : null;
+        return new BuildReport(bulk ? "full" : "incremental", !completed, files.size(), loaded, unchanged,
+                rejections.size(), removed, scanner.ignored() + notSource, List.copyOf(rejections),
+                new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals,
+                Duration.between(started, Instant.now()));
+    }
+
+    private List<CorpusScanner.Root> roots() {
+        List<CorpusScanner.Root> roots = new ArrayList<>();
+        Map<String, Path> names = new HashMap<>();
+        for (Path p : options.roots()) {
+            if (!Files.exists(p)) {
+                throw new StoreException("no such file or folder: " + p);
+            }
+            CorpusScanner.Root root = CorpusScanner.Root.of(p);
+            Path other = names.put(root.name(), p);
+            if (other != null && !root.isFile()) {
+                throw new StoreException("two source roots have the same folder name '" + root.name() + "': " + other
+                        + " and " + p + " (graph names are made from it; rename one)");
+            }
+            roots.add(root);
+        }
+        return roots;
+    }
+
+    private boolean sameSettings() {
+        DatasetGraph dsg = TdbStore.connect(layout.database());
+        String[] settings = Txn.calculateRead(dsg, () -> BuildMetadata.storedSettings(dsg));
+        if (settings == null) {
+            return false;
+        }
+        boolean same = settings[0].equals(iris.base()) && settings[1].equals(FileMapper.MAPPING_VERSION);
+        if (!same) {
+            LOG.info("Store was built with base {} and mapping version {}: rebuilding in full", settings[0], settings[1]);
+        }
+        return same;
+    }
+
+    // ---- full build: bulk load into a fresh database, then swap it in
+
+    private boolean bulkBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
+            Instant loadTime) {
+        TdbStore.release(layout.database());
+        layout.discardStaging();
+        DatasetGraph dsg = TdbStore.connect(layout.staging());
+        DataLoader loader = LoaderFactory.phasedLoader(dsg,
+                (format, args) -> LOG.debug(String.format(format, args)));
+        boolean ok = false;
+        Instant loadStart = Instant.now();
+        try {
+            loader.startBulk();
+            BuildMetadata.writeOntology(loader.stream());
+            ok = readAll(files, reader, Map.of(), result -> {
+                for (Quad q : result.quads()) {
+                    loader.stream().quad(q);
+                }
+            });
+            if (ok) {
+                loader.finishBulk();
+            } else {
+                loader.finishException(new IllegalStateException("aborted by --strict"));
+            }
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            TdbStore.release(layout.staging());
+            layout.discardStaging();
+            throw e;
+        }
+        if (!ok) {
+            TdbStore.release(layout.staging());
+            layout.discardStaging();
+            return false;
+        }
+        LOG.info("Bulk load of {} files: {} ms", files.size(), Duration.between(loadStart, Instant.now()).toMillis());
+        listener.phase("resolving items");
+        Instant resolveStart = Instant.now();
+        Txn.executeWrite(dsg, () -> {
+            ItemResolver resolver = new ItemResolver(dsg, iris);
+            Set<Node> items = resolver.allItems();
+            resolver.resolve(items);
+            LOG.info("Resolved {} items: {} ms", items.size(), Duration.between(resolveStart, Instant.now()).toMillis());
+            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
+        });
+        TdbStore.release(layout.staging());
+        layout.swapInStaging();
+        return true;
+    }
+
+    // ---- incremental build: one write transaction over the existing database
+
+    private boolean incrementalBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
+            Instant loadTime) {
+        DatasetGraph dsg = TdbStore.connect(layout.database());
+        Map<Node, StoredSource> stored = Txn.calculateRead(dsg, () -> SourceIndex.read(dsg));
+        Map<Node, String> knownHashes = new HashMap<>();
+        stored.forEach((g, s) -> knownHashes.put(g, s.contentHash()));
+        dsg.begin(TxnType.WRITE);
+        try {
+            ItemResolver resolver = new ItemResolver(dsg, iris);
+            Set<Node> affected = new HashSet<>();
+            Set<Node> seen = new HashSet<>();
+            boolean ok = readAll(files, reader, knownHashes, result -> {
+                Node g = result.mapped().graph();
+                affected.addAll(resolver.itemsOf(g));
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                for (Quad q : result.quads()) {
+                    dsg.add(q);
+                }
+                affected.addAll(result.mapped().items());
+            }, seenGraph -> seen.add(seenGraph), notSourceGraph -> {
+                if (stored.containsKey(notSourceGraph)) {
+                    affected.addAll(resolver.itemsOf(notSourceGraph));
+                    dsg.deleteAny(notSourceGraph, Node.ANY, Node.ANY, Node.ANY);
+                    removed++;
+                }
+            });
+            if (!ok) {
+                dsg.abort();
+                return false;
+            }
+            for (StoredSource s : stored.values()) {
+                if (!seen.contains(s.graph()) && inScope(s, roots)) {
+                    affected.addAll(resolver.itemsOf(s.graph()));
+                    dsg.deleteAny(s.graph(), Node.ANY, Node.ANY, Node.ANY);
+                    removed++;
+                }
+            }
+            listener.phase("resolving items");
+            resolver.resolve(affected);
+            BuildMetadata.replaceOntology(dsg);
+            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
+            dsg.commit();
+            return true;
+        } catch (RuntimeException e) {
+            dsg.abort();
+            throw e;
+        } finally {
+            dsg.end();
+        }
+    }
+
+    /** True if the stored file lies under a root of this run, so its absence means it was deleted. */
+    private static boolean inScope(StoredSource s, List<CorpusScanner.Root> roots) {
+        for (CorpusScanner.Root root : roots) {
+            if (root.name().equals(s.root()) && root.covers(s.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> rootNames(List<CorpusScanner.Root> roots) {
+        return roots.stream().map(CorpusScanner.Root::name).distinct().toList();
+    }
+
+    // ---- the parallel read
+
+    private interface LoadedSink {
+        void accept(FileResult.Loaded result);
+    }
+
+    private interface GraphSink {
+        void accept(Node graph);
+    }
+
+    private boolean readAll(List<SourceFile> files, FileReader reader, Map<Node, String> knownHashes, LoadedSink sink) {
+        return readAll(files, reader, knownHashes, sink, g -> { }, g -> { });
+    }
+
+    /**
+     * Reads {@code files} on {@code options.threads()} threads, handing results to {@code sink} on
+     * this thread in file order, with a bounded number in flight so memory stays flat. Returns
+     * false if {@code --strict} met a rejected file.
+     */
+    private boolean readAll(List<SourceFile> files, FileReader reader, Map<Node, String> knownHashes,
+            LoadedSink sink, GraphSink seen, GraphSink notSource) {
+        int threads = Math.max(1, options.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "newsgraph-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<FileResult>> inFlight = new ArrayDeque<>();
+        int next = 0;
+        int window = threads * 64;
+        try {
+            while (next < files.size() || !inFlight.isEmpty()) {
+                while (next < files.size() && inFlight.size() < window) {
+                    SourceFile file = files.get(next++);
+                    String known = knownHashes.get(iris.graph(file.root(), file.relativePath()));
+                    inFlight.add(pool.submit(() -> reader.read(file, known)));
+                }
+                FileResult result = inFlight.removeFirst().get();
+                Node graph = iris.graph(result.file().root(), result.file().relativePath());
+                seen.accept(graph);
+                if (result instanceof FileResult.Loaded l) {
+                    sink.accept(l);
+                    loaded++;
+                    count(l.mapped().problems(), l.file());
+                    l.mapped().extraKeys().forEach(k -> extras.merge(k, 1L, Long::sum));
+                } else if (result instanceof FileResult.Unchanged) {
+                    unchanged++;
+                } else if (result instanceof FileResult.Rejected r) {
+                    rejections.add(r.line());
+                    listener.rejected(r.line());
+                    if (options.strict()) {
+                        return false;
+                    }
+                } else {
+                    this.notSource++;
+                    notSource.accept(graph);
+                }
+                listener.fileDone();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void count(List<Problem> problems, SourceFile file) {
+        for (Problem p : problems) {
+            warnings.merge(p.kind(), 1L, Long::sum);
+            listener.warning(p.format(file.displayPath()));
+        }
+    }
+
+    private StoreTotals totals() {
+        DatasetGraph dsg = TdbStore.connect(layout.database());
+        return Txn.calculateRead(dsg, () -> StoreStatistics.totals(dsg, iris));
+    }
+}

@@ -1,0 +1,66 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.newsgraph.mapping.FileMapper;
+import org.newsgraph.mapping.MappedFile;
+import org.newsgraph.source.ParsedFile;
+import org.newsgraph.source.Position;
+import org.newsgraph.source.RecordReader;
+import org.newsgraph.source.SourceException;
+import org.newsgraph.source.SourceFile;
+import org.newsgraph.source.SourceText;
+
+/** Reads, checks and maps one file; safe to run on many threads at once. */
+final class FileReader {
+
+    private final FileMapper mapper;
+    private final Instant loadTime;
+
+    FileReader(FileMapper mapper, Instant loadTime) {
+        this.mapper = mapper;
+        this.loadTime = loadTime;
+    }
+
+    /** @param knownHash the content hash the store holds for this file, or null */
+    FileResult read(SourceFile file, String knownHash) {
+        try {
+            long size = Files.size(file.path());
+            if (size > SourceText.MAX_BYTES) {
+                throw new SourceException(Position.START, "file is larger than "
+                        + (SourceText.MAX_BYTES / (1024 * 1024)) + " MiB (" + size + " bytes)");
+            }
+            byte[] bytes = Files.readAllBytes(file.path());
+            String hash = contentHash(bytes);
+            if (hash.equals(knownHash)) {
+                return new FileResult.Unchanged(file);
+            }
+            ParsedFile parsed = RecordReader.read(file.kind(), SourceText.decode(bytes));
+            if (parsed == null) {
+                return new FileResult.NotSource(file);
+            }
+            QuadCollector quads = new QuadCollector();
+            MappedFile mapped = mapper.map(file, hash, loadTime, parsed, quads);
+            return new FileResult.Loaded(file, quads.quads(), mapped);
+        } catch (SourceException e) {
+            return new FileResult.Rejected(file, e.format(file.displayPath()));
+        } catch (IOException e) {
+            return new FileResult.Rejected(file, file.displayPath() + ":1:1: cannot read: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A fault of ours, not of the file: still only this file is lost, and the report says so.
+            return new FileResult.Rejected(file, file.displayPath() + ":1:1: internal error (please report): " + e);
+        }
+    }
+
+    static String contentHash(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.newsgraph.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDBException;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/** Opens and closes TDB2 databases, turning "in use" and "not a database" into user errors. */
+public final class TdbStore {
+
+    private TdbStore() {
+    }
+
+    /** The databases this process opened, so that they can be closed before their folders move. */
+    private static final Map<Path, DatasetGraph> OPEN = new ConcurrentHashMap<>();
+
+    public static synchronized DatasetGraph connect(Path database) {
+        Path key = database.toAbsolutePath().normalize();
+        try {
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(key));
+            OPEN.put(key, dsg);
+            return dsg;
+        } catch (TDBException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("lock")) {
+                throw new StoreException("store " + database + " is in use by another process (" + firstLine(msg) + ")");
+            }
+            throw new StoreException("cannot open store " + database + ": " + firstLine(msg));
+        }
+    }
+
+    /** Closes the database at {@code database} if this process has it open, so its files can move. */
+    public static synchronized void release(Path database) {
+        DatasetGraph dsg = OPEN.remove(database.toAbsolutePath().normalize());
+        if (dsg != null) {
+            TDBInternal.expel(dsg);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
