@@ -300,7 +300,7 @@ public final class FileMapper {
             WebUrl url = WebUrl.parse(value.text());
             if (url == null) {
                 String text = value.text().strip();
-                String why = WebUrl.looksAbsolute(text) ? "is not a usable URL" : "is a relative URL";
+                String why = WebUrl.isRelativeReference(text) ? "is a relative URL" : "is not a usable URL";
                 problems.add(new Problem("unusable-url", value.position(),
                         "'" + field + "' " + why + " ('" + Literals.abbreviate(text) + "'); kept as text"));
                 out.add(s, p, Literals.string(text));

@@ -31,7 +31,9 @@ public record WebUrl(String iri, String key, boolean repaired) {
             return null;
         }
         String scheme = iri.scheme().toLowerCase(java.util.Locale.ROOT);
-        if ((scheme.equals("http") || scheme.equals("https")) && (!iri.hasHost() || iri.host().isEmpty())) {
+        if ((scheme.equals("http") || scheme.equals("https"))
+                && (!iri.hasHost() || !iri.host().matches("[\\p{L}\\p{N}._-]+|\\[[0-9A-Fa-f:.]+\\]"))) {
+            // A web URL needs a host name; one that had to be percent-encoded is broken, not repairable.
             return null;
         }
         String key;
@@ -43,9 +45,10 @@ public record WebUrl(String iri, String key, boolean repaired) {
         return new WebUrl(fixed, key, !fixed.equals(trimmed));
     }
 
-    /** True if {@code text} has a scheme: a relative reference like {@code /assets/x.jpg} has none. */
-    public static boolean looksAbsolute(String text) {
-        return text.strip().matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
+    /** True if {@code text} is a relative reference like {@code /assets/x.jpg}, which no base here resolves. */
+    public static boolean isRelativeReference(String text) {
+        String t = text.strip();
+        return t.startsWith("/") || t.startsWith("./") || t.startsWith("../");
     }
 
     /**

@@ -1,0 +1,50 @@
+package org.newsgraph.mapping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.newsgraph.source.ParsedFile;
+import org.newsgraph.source.RecordReader;
+import org.newsgraph.source.SourceException;
+import org.newsgraph.source.SourceFile;
+import org.newsgraph.source.SourceKind;
+import org.newsgraph.source.SourceText;
+
+/** Maps one file the way a build does, with a fixed hash and load time. */
+final class MappingFixtures {
+
+    static final Instant LOAD_TIME = Instant.parse("2024-01-01T00:00:00Z");
+    static final FileMapper MAPPER = new FileMapper(new IriMinter(IriMinter.DEFAULT_BASE));
+
+    record Mapped(Graph graph, MappedFile result) {
+    }
+
+    static Mapped map(String root, String relativePath, SourceKind kind, String text) throws SourceException {
+        SourceFile file = new SourceFile(root, relativePath, Path.of(root, relativePath), kind);
+        ParsedFile parsed = RecordReader.read(kind, text);
+        Graph graph = GraphFactory.createDefaultGraph();
+        MappedFile result = MAPPER.map(file, "sha256:0", LOAD_TIME, parsed, new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                graph.add(quad.asTriple());
+            }
+        });
+        return new Mapped(graph, result);
+    }
+
+    static Mapped map(Path file, String root, String relativePath, SourceKind kind) throws IOException, SourceException {
+        return map(root, relativePath, kind, SourceText.decode(Files.readAllBytes(file)));
+    }
+
+    static Mapped item(String frontMatter) throws SourceException {
+        return map("t", "item.md", SourceKind.NEWS_ITEM, "---\n" + frontMatter + "---\n");
+    }
+
+    private MappingFixtures() {
+    }
+}
