@@ -1,5 +1,9 @@
 package org.newsgraph.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -23,11 +27,22 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return run(System.out, System.err, args);
     }
 
-    static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new NewsgraphCommand());
+    /** Runs a command line writing to the given streams (tests use this). */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cmd = commandLine(out);
+        cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        int code = cmd.execute(args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        return code;
+    }
+
+    static CommandLine commandLine(PrintStream out) {
+        CommandLine cmd = new CommandLine(new NewsgraphCommand(out));
         cmd.setExitCodeExceptionMapper(ExitCodes::forException);
         cmd.setExecutionExceptionHandler(ExitCodes::handle);
         cmd.setParameterExceptionHandler(ExitCodes::handleUsage);

@@ -14,6 +14,13 @@ public final class NewsgraphCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Standard output as bytes, for commands that write RDF or result sets. */
+    final java.io.PrintStream stdout;
+
+    NewsgraphCommand(java.io.PrintStream stdout) {
+        this.stdout = stdout;
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");

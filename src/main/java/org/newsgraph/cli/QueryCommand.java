@@ -26,6 +26,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,6 +38,9 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    NewsgraphCommand parent;
 
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
     Path store;
@@ -72,10 +76,13 @@ public final class QueryCommand implements Callable<Integer> {
         try {
             QueryFactory.parse(query, text, null, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
-            throw new UserException("query syntax error: " + e.getMessage().replace('\n', ' ').strip());
+            String message = e.getMessage().replace('\n', ' ');
+            int expecting = message.indexOf("Was expecting");
+            throw new UserException("query syntax error: "
+                    + (expecting > 0 ? message.substring(0, expecting) : message).strip());
         }
         DatasetGraph dsg = TdbStore.connect(layout.database());
-        PrintStream out = new PrintStream(new NonClosing(System.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new NonClosing(parent.stdout), true, StandardCharsets.UTF_8);
         Txn.executeRead(dsg, () -> run(query, dsg, out));
         out.flush();
         return ExitCodes.OK;

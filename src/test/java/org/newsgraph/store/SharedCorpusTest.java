@@ -1,0 +1,111 @@
+package org.newsgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.mapping.IriMinter;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The real corpora in ../shared, when present (the tests are skipped otherwise). */
+class SharedCorpusTest {
+
+    static final Path SHARED = Path.of("..", "shared", "corpus");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void powerappsLoadsWithOneItemPerDistinctUrl() throws IOException {
+        Path corpus = SHARED.resolve("powerapps");
+        assumeTrue(Files.isDirectory(corpus), "../shared/corpus/powerapps is not present");
+        BuildReport report = build(corpus);
+        assertEquals(0, report.rejected(), String.join("\n", report.rejections()));
+        assertEquals(0, report.rejections().size());
+        assertEquals(distinctItemUrls(corpus), report.totals().items());
+        assertOneHeadlineAndAtMostOneDatePerItem();
+    }
+
+    @Test
+    void azureSampleResolvesRelatedSnapshotsToOneDescriptionPerItem() throws IOException {
+        Path corpus = SHARED.resolve("azure-sample");
+        assumeTrue(Files.isDirectory(corpus), "../shared/corpus/azure-sample is not present");
+        BuildReport report = build(corpus);
+        assertEquals(0, report.rejected(), String.join("\n", report.rejections()));
+        assertEquals(distinctItemUrls(corpus), report.totals().items());
+        assertOneHeadlineAndAtMostOneDatePerItem();
+        long snapshots = count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a ng:RelatedSnapshot }");
+        assertEquals(relatedEntries(corpus), snapshots);
+    }
+
+    private BuildReport build(Path corpus) {
+        BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, false, false, 2, TestStore.CLOCK);
+        return new CorpusLoader(new StoreLayout(dir.resolve("store")), options, BuildListener.NONE).build();
+    }
+
+    private void assertOneHeadlineAndAtMostOneDatePerItem() {
+        assertEquals(0, count("SELECT (COUNT(*) AS ?n) { { SELECT ?i (COUNT(DISTINCT ?h) AS ?hs) (COUNT(DISTINCT ?d) AS ?ds) {"
+                + " ?i a schema:CreativeWork OPTIONAL { ?i schema:headline ?h } OPTIONAL { ?i schema:datePublished ?d } }"
+                + " GROUP BY ?i } FILTER(?hs != 1 || ?ds > 1) }"));
+    }
+
+    private long count(String select) {
+        DatasetGraph dsg = TdbStore.connect(new StoreLayout(dir.resolve("store")).database());
+        String query = "PREFIX schema: <https://schema.org/> PREFIX ng: <https://w3id.org/newsgraph/vocab#> " + select;
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query)
+                    .set(TDB2.symUnionDefaultGraph, true).build()) {
+                return qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+    }
+
+    /** Counted independently of the tool: the raw URL strings, read with plain SnakeYAML. */
+    @SuppressWarnings("unchecked")
+    static long distinctItemUrls(Path corpus) throws IOException {
+        Set<Object> urls = new HashSet<>();
+        for (Map<String, Object> fm : newsFrontMatter(corpus)) {
+            urls.add(fm.getOrDefault("webUrl", fm.get("originalUrl")));
+            for (Object r : (List<Object>) fm.getOrDefault("related", List.of())) {
+                Map<String, Object> entry = (Map<String, Object>) r;
+                urls.add(entry.getOrDefault("webUrl", entry.get("originalUrl")));
+            }
+        }
+        return urls.size();
+    }
+
+    static long relatedEntries(Path corpus) throws IOException {
+        return newsFrontMatter(corpus).stream().mapToLong(fm -> ((List<?>) fm.getOrDefault("related", List.of())).size()).sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> newsFrontMatter(Path corpus) throws IOException {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        try (Stream<Path> files = Files.list(corpus.resolve("_news"))) {
+            return files.filter(p -> p.toString().endsWith(".md")).map(p -> {
+                try {
+                    String text = Files.readString(p);
+                    return (Map<String, Object>) yaml.load(text.substring(3, text.indexOf("\n---", 3)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+}
