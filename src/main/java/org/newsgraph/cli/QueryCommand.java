@@ -21,7 +21,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.newsgraph.mapping.Vocab;
 import org.newsgraph.store.StoreLayout;
-import org.newsgraph.store.TdbStore;
+import org.newsgraph.store.NewsStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +73,7 @@ public final class QueryCommand implements Callable<Integer> {
         // The vocabulary's prefixes are predeclared, so quick queries need no PREFIX lines.
         Query query = new Query();
         query.getPrefixMapping().setNsPrefixes(Vocab.prefixes());
+        query.getPrefixMapping().setNsPrefix("text", "http://jena.apache.org/text#");
         try {
             QueryFactory.parse(query, text, null, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
@@ -81,9 +82,11 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserException("query syntax error: "
                     + (expecting > 0 ? message.substring(0, expecting) : message).strip());
         }
-        DatasetGraph dsg = TdbStore.connect(layout.database());
         PrintStream out = new PrintStream(new NonClosing(parent.stdout), true, StandardCharsets.UTF_8);
-        Txn.executeRead(dsg, () -> run(query, dsg, out));
+        try (NewsStore store = NewsStore.open(layout)) {
+            DatasetGraph dsg = store.dataset();
+            Txn.executeRead(dsg, () -> run(query, dsg, out));
+        }
         out.flush();
         return ExitCodes.OK;
     }

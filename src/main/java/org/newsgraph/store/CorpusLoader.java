@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
+import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -126,9 +127,9 @@ public final class CorpusLoader {
 
     private boolean bulkBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
             Instant loadTime) {
-        TdbStore.release(layout.database());
+        StoreLayout staging = layout.staging();
         layout.discardStaging();
-        DatasetGraph dsg = TdbStore.connect(layout.staging());
+        DatasetGraph dsg = TdbStore.connect(staging.database());
         DataLoader loader = LoaderFactory.phasedLoader(dsg,
                 (format, args) -> LOG.debug(String.format(format, args)));
         boolean ok = false;
@@ -148,12 +149,12 @@ public final class CorpusLoader {
             }
         } catch (RuntimeException e) {
             loader.finishException(e);
-            TdbStore.release(layout.staging());
+            TdbStore.release(staging.database());
             layout.discardStaging();
             throw e;
         }
         if (!ok) {
-            TdbStore.release(layout.staging());
+            TdbStore.release(staging.database());
             layout.discardStaging();
             return false;
         }
@@ -167,7 +168,17 @@ public final class CorpusLoader {
             LOG.info("Resolved {} items: {} ms", items.size(), Duration.between(resolveStart, Instant.now()).toMillis());
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
         });
-        TdbStore.release(layout.staging());
+        listener.phase("indexing text");
+        Instant indexStart = Instant.now();
+        TextIndex index = TextIndexes.open(staging.textIndex());
+        try {
+            long entries = Txn.calculateRead(dsg, () -> TextIndexes.indexAll(dsg, index));
+            LOG.info("Indexed {} texts: {} ms", entries, Duration.between(indexStart, Instant.now()).toMillis());
+        } finally {
+            index.close();
+        }
+        TdbStore.release(staging.database());
+        TdbStore.release(layout.database());
         layout.swapInStaging();
         return true;
     }
@@ -176,7 +187,13 @@ public final class CorpusLoader {
 
     private boolean incrementalBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
             Instant loadTime) {
-        DatasetGraph dsg = TdbStore.connect(layout.database());
+        try (NewsStore store = NewsStore.open(layout)) {
+            return incrementalBuild(store.dataset(), files, reader, roots, loadTime);
+        }
+    }
+
+    private boolean incrementalBuild(DatasetGraph dsg, List<SourceFile> files, FileReader reader,
+            List<CorpusScanner.Root> roots, Instant loadTime) {
         Map<Node, StoredSource> stored = Txn.calculateRead(dsg, () -> SourceIndex.read(dsg));
         Map<Node, String> knownHashes = new HashMap<>();
         stored.forEach((g, s) -> knownHashes.put(g, s.contentHash()));

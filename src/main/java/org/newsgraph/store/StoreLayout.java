@@ -6,25 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a store folder: {@code DIR/tdb2} is a plain TDB2 database that stock Jena tools
- * open; a full build is written to {@code DIR/tdb2.new} and swapped in only when complete, so a
- * failed or killed full build never damages the store it replaces.
+ * The folders of a store: {@code DIR/tdb2}, a plain TDB2 database that stock Jena tools open, and
+ * {@code DIR/text}, its Lucene full-text index. A full build writes both under
+ * {@code DIR/.staging} and swaps them in only when complete, so a failed or killed full build never
+ * damages the store it replaces.
  */
 public record StoreLayout(Path dir) {
+
+    private static final String COMPLETE = "COMPLETE";
+    private static final List<String> PARTS = List.of("tdb2", "text");
 
     public Path database() {
         return dir.resolve("tdb2");
     }
 
-    Path staging() {
-        return dir.resolve("tdb2.new");
+    public Path textIndex() {
+        return dir.resolve("text");
+    }
+
+    /** The same layout, for a full build in progress. */
+    StoreLayout staging() {
+        return new StoreLayout(dir.resolve(".staging"));
     }
 
     private Path retired() {
-        return dir.resolve("tdb2.old");
+        return dir.resolve(".retired");
     }
 
     /** True if the store holds a database. */
@@ -33,45 +43,60 @@ public record StoreLayout(Path dir) {
     }
 
     /**
-     * Completes or discards what an interrupted build left: a staged database that was never
-     * swapped in is discarded; a swap cut between its two renames is finished.
+     * Completes or undoes what an interrupted build left: a staged store marked complete is
+     * swapped in; one that is not is discarded, and anything already moved aside is restored.
      */
     void recover() {
         try {
-            if (!Files.exists(database()) && Files.isDirectory(retired()) && Files.isDirectory(staging())
-                    && Files.exists(staging().resolve(COMPLETE))) {
-                Files.move(staging(), database(), StandardCopyOption.ATOMIC_MOVE);
+            Path staging = staging().dir();
+            if (Files.exists(staging.resolve(COMPLETE))) {
+                moveStagedParts();
+            } else {
+                for (String part : PARTS) {
+                    Path live = dir.resolve(part);
+                    Path old = retired().resolve(part);
+                    if (!Files.exists(live) && Files.exists(old)) {
+                        Files.move(old, live, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
             }
-            if (!Files.exists(database()) && Files.isDirectory(retired())) {
-                Files.move(retired(), database(), StandardCopyOption.ATOMIC_MOVE);
-            }
-            deleteTree(staging());
+            deleteTree(staging);
             deleteTree(retired());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static final String COMPLETE = "newsgraph-complete";
-
-    /** Replaces the database by the staged one. */
+    /** Replaces the live store by the staged one. */
     void swapInStaging() {
         try {
-            Files.createFile(staging().resolve(COMPLETE));
-            if (Files.exists(database())) {
-                Files.move(database(), retired(), StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(staging(), database(), StandardCopyOption.ATOMIC_MOVE);
-            Files.deleteIfExists(database().resolve(COMPLETE));
+            Files.createFile(staging().dir().resolve(COMPLETE));
+            moveStagedParts();
+            deleteTree(staging().dir());
             deleteTree(retired());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void moveStagedParts() throws IOException {
+        Files.createDirectories(retired());
+        for (String part : PARTS) {
+            Path staged = staging().dir().resolve(part);
+            if (!Files.exists(staged)) {
+                continue;
+            }
+            Path live = dir.resolve(part);
+            if (Files.exists(live)) {
+                Files.move(live, retired().resolve(part), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staged, live, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
     void discardStaging() {
         try {
-            deleteTree(staging());
+            deleteTree(staging().dir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

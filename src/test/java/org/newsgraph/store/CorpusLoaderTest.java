@@ -236,6 +236,33 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void theTextIndexFollowsFullAndIncrementalBuilds() throws Exception {
+        TestStore t = new TestStore(dir)
+                .write("_news/x.md", news("Volcano erupts", "https://a.example/x", "2020-01-01T00:00:00Z", ""))
+                .write("_news/y.md", news("Quiet day", "https://a.example/y", "2020-01-01T00:00:00Z", "excerpt: Nothing about lava\n"));
+        t.build();
+        assertEquals(Set.of(item("https://a.example/x")), search(t, "volcano"));
+        assertEquals(Set.of(item("https://a.example/y")), search(t, "lava"));
+        t.write("_news/x.md", news("Earthquake strikes", "https://a.example/x", "2020-01-01T00:00:00Z", ""));
+        t.delete("_news/y.md");
+        t.build();
+        assertEquals(Set.of(), search(t, "volcano"));
+        assertEquals(Set.of(), search(t, "lava"));
+        assertEquals(Set.of(item("https://a.example/x")), search(t, "earthquake"));
+    }
+
+    private static Set<Node> search(TestStore t, String word) {
+        try (NewsStore store = NewsStore.open(new StoreLayout(t.store))) {
+            org.apache.jena.query.text.DatasetGraphText dsg = (org.apache.jena.query.text.DatasetGraphText) store.dataset();
+            return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
+                Set<Node> hits = new java.util.HashSet<>();
+                dsg.search(word).forEachRemaining(h -> hits.add(h.getNode()));
+                return hits;
+            });
+        }
+    }
+
+    @Test
     void aRejectedFileIsReportedAndItsPreviousGraphStays() throws Exception {
         TestStore t = new TestStore(dir)
                 .write("_news/x.md", news("X", "https://a.example/x", "2020-01-01T00:00:00Z", ""))
