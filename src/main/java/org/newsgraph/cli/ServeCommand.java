@@ -1,0 +1,98 @@
+package org.newsgraph.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.server.NewsServer;
+import org.newsgraph.server.ServerOptions;
+import org.newsgraph.store.StoreInfo;
+import org.newsgraph.store.StoreLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the store over SPARQL with Fuseki: query UI at /, dataset at /news, sample queries at"
+                + " /queries, and a page for every node IRI under the base.",
+            "Read-only and bound to 127.0.0.1 unless told otherwise."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
+    Path store;
+
+    @Option(names = "--port", defaultValue = "3030", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--base", paramLabel = "IRI", description = "Base IRI of the nodes to dereference (default: the one the store was built with).")
+    String base;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Query timeout (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--update", description = "Accept SPARQL Update (/news/update) and Graph Store writes (/news/data), with basic auth.")
+    boolean update;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Users allowed to update, one 'user: password' a line.")
+    Path passwordFile;
+
+    @Option(names = "--allow-service", description = "Allow SPARQL SERVICE calls to other endpoints (off by default).")
+    boolean allowService;
+
+    @Option(names = "--allow-load", description = "Allow SPARQL Update LOAD (off by default).")
+    boolean allowLoad;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Fuseki configuration (default: fuseki-config/config.ttl, or the built-in copy).")
+    Path config;
+
+    @Option(names = "--max-body", defaultValue = "16", paramLabel = "MiB", description = "Largest request body accepted (default: ${DEFAULT-VALUE} MiB).")
+    int maxBodyMiB;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log requests and detail.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        StoreLayout layout = new StoreLayout(store);
+        if (!layout.exists()) {
+            throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
+        }
+        if (update && passwordFile == null) {
+            throw new UserException("--update needs --password-file FILE (lines of 'user: password')");
+        }
+        if (passwordFile != null && !update) {
+            throw new UserException("--password-file is only used with --update");
+        }
+        if (passwordFile != null && !Files.isReadable(passwordFile)) {
+            throw new UserException("cannot read password file " + passwordFile);
+        }
+        if (timeout <= 0) {
+            throw new UserException("--timeout must be a positive number of seconds");
+        }
+        String stored = StoreInfo.base(layout);
+        String iriBase = base != null ? base : stored != null ? stored : IriMinter.DEFAULT_BASE;
+        ServerOptions options = new ServerOptions(store, host, port, iriBase, timeout, passwordFile, allowService,
+                allowLoad, config, maxBodyMiB * 1024L * 1024L);
+        try (NewsServer server = NewsServer.start(options)) {
+            String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+            var out = spec.commandLine().getOut();
+            out.printf("Serving %s at %s/%n", store, url);
+            out.printf("  query UI   %s/%n", url);
+            out.printf("  SPARQL     %s/news/sparql%s%n", url, update ? "   (update: " + url + "/news/update)" : "");
+            out.printf("  samples    %s/queries%n", url);
+            out.printf("  nodes      %s*%n", iriBase);
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            server.join();
+        }
+        return ExitCodes.OK;
+    }
+}

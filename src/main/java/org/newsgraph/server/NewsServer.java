@@ -1,0 +1,94 @@
+package org.newsgraph.server;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.Fuseki;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.mgt.FusekiServerCtl;
+import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.mod.ui.FMod_UI;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+
+/**
+ * The SPARQL server: Fuseki (from {@code fuseki-config/config.ttl}) with its UI, the sample-query
+ * pages and linked-data pages for node IRIs. Safe by default: bound to one address, read-only,
+ * no SERVICE, no LOAD, a timeout on every query and a limit on request bodies.
+ */
+public final class NewsServer implements AutoCloseable {
+
+    public static final String DATASET = "/news";
+
+    private final FusekiServer server;
+
+    private NewsServer(FusekiServer server) {
+        this.server = server;
+    }
+
+    public static NewsServer start(ServerOptions options) {
+        LinkRewriter links = new LinkRewriter(options.base());
+        AtomicReference<FusekiServer> ref = new AtomicReference<>();
+        Supplier<DatasetGraph> dataset = () -> ref.get().getDataAccessPointRegistry().get(DATASET).getDataService()
+                .getDataset();
+        List<SampleQuery> queries = SampleQuery.load(Path.of("queries"));
+        FusekiServer.Builder builder = FusekiServer.create()
+                .port(options.port())
+                // The UI module alone, without the admin module that would let clients create datasets.
+                .fusekiModules(FusekiModules.create(FMod_UI.create()))
+                .addServletAttribute(Fuseki.attrFusekiServerCtl, new FusekiServerCtl(null))
+                .addServlet("/$/server", new ActionServerStatus())
+                .parseConfig(ServiceConfig.load(options))
+                .enablePing(true)
+                .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
+                        options.timeoutSeconds() * 1000L));
+        if (!links.basePath().equals("/")) {
+            builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links));
+        }
+        if (!options.allowLoad()) {
+            builder.registerOperation(Operation.Update, new NoLoadUpdate());
+        }
+        if (options.passwordFile() != null) {
+            builder.passwordFile(options.passwordFile().toString())
+                    .auth(AuthScheme.BASIC)
+                    .serverAuthPolicy(Auth.ANY_ANON)
+                    .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)
+                    .addEndpoint(DATASET, "data", Operation.GSP_RW, Auth.ANY_USER);
+        }
+        FusekiServer server = builder.build();
+        ref.set(server);
+        Server jetty = server.getJettyServer();
+        for (Connector c : jetty.getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                sc.setHost(options.host());
+            }
+        }
+        SizeLimitHandler limit = new SizeLimitHandler(options.maxBodyBytes(), -1);
+        limit.setHandler(jetty.getHandler());
+        jetty.setHandler(limit);
+        server.start();
+        return new NewsServer(server);
+    }
+
+    public int port() {
+        return server.getHttpPort();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,109 @@
+package org.newsgraph.server;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.newsgraph.mapping.Vocab;
+
+/**
+ * What a node's page shows: its own statements (with the statements of blank nodes it points
+ * to, such as extra fields), statements that link to it (up to a limit), and the labels of every
+ * node on either side, all from the union of the named graphs.
+ */
+final class NodeDescription {
+
+    static final int MAX_INCOMING = 500;
+    /** Properties that name a node, in order of preference. */
+    static final List<Node> LABELS = List.of(Vocab.SCHEMA_HEADLINE, Vocab.SCHEMA_NAME, Vocab.SKOS_PREF_LABEL,
+            Vocab.LABEL);
+
+    final Node node;
+    final Graph graph = GraphFactory.createDefaultGraph();
+    final List<Triple> outgoing = new ArrayList<>();
+    final List<Triple> incoming = new ArrayList<>();
+    boolean incomingTruncated;
+
+    private NodeDescription(Node node) {
+        this.node = node;
+    }
+
+    /** Describes {@code node}; call inside a read transaction. Null if the store says nothing of it. */
+    static NodeDescription of(DatasetGraph dsg, Node node) {
+        NodeDescription d = new NodeDescription(node);
+        Set<Triple> out = new LinkedHashSet<>();
+        collect(dsg, node, out, 0);
+        d.outgoing.addAll(out);
+        Set<Triple> in = new LinkedHashSet<>();
+        Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, node);
+        while (it.hasNext()) {
+            if (in.size() >= MAX_INCOMING) {
+                d.incomingTruncated = true;
+                break;
+            }
+            in.add(it.next().asTriple());
+        }
+        d.incoming.addAll(in);
+        if (out.isEmpty() && in.isEmpty()) {
+            return null;
+        }
+        out.forEach(d.graph::add);
+        in.forEach(d.graph::add);
+        Set<Node> neighbours = new LinkedHashSet<>();
+        out.forEach(t -> neighbours.add(t.getObject()));
+        in.forEach(t -> neighbours.add(t.getSubject()));
+        for (Node n : neighbours) {
+            if (n.isURI() && !n.equals(node)) {
+                Node label = label(dsg, n);
+                if (label != null) {
+                    d.graph.add(n, Vocab.LABEL, label);
+                }
+            }
+        }
+        return d;
+    }
+
+    private static void collect(DatasetGraph dsg, Node subject, Set<Triple> into, int depth) {
+        Iterator<Quad> it = dsg.find(Node.ANY, subject, Node.ANY, Node.ANY);
+        List<Node> blanks = new ArrayList<>();
+        while (it.hasNext()) {
+            Triple t = it.next().asTriple();
+            if (into.add(t) && t.getObject().isBlank()) {
+                blanks.add(t.getObject());
+            }
+        }
+        if (depth < 3) {
+            blanks.forEach(b -> collect(dsg, b, into, depth + 1));
+        }
+    }
+
+    /** The best label of {@code n} in the store, or null. */
+    static Node label(DatasetGraph dsg, Node n) {
+        for (Node p : LABELS) {
+            Iterator<Quad> it = dsg.find(Node.ANY, n, p, Node.ANY);
+            if (it.hasNext()) {
+                return it.next().getObject();
+            }
+        }
+        return null;
+    }
+
+    /** The node's own label, from its description. */
+    String title() {
+        for (Node p : LABELS) {
+            for (Triple t : outgoing) {
+                if (t.getSubject().equals(node) && t.getPredicate().equals(p) && t.getObject().isLiteral()) {
+                    return t.getObject().getLiteralLexicalForm();
+                }
+            }
+        }
+        return node.isURI() ? node.getURI() : node.toString();
+    }
+}
