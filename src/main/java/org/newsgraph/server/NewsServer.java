@@ -82,6 +82,17 @@ public final class NewsServer implements AutoCloseable {
         return server.getHttpPort();
     }
 
+    /** The addresses the server listens on. */
+    public List<String> hosts() {
+        List<String> hosts = new java.util.ArrayList<>();
+        for (Connector c : server.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                hosts.add(sc.getHost());
+            }
+        }
+        return hosts;
+    }
+
     /** Blocks until the server stops. */
     public void join() {
         server.join();

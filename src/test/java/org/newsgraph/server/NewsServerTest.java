@@ -1,0 +1,235 @@
+package org.newsgraph.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.mapping.Vocab;
+import org.newsgraph.mapping.WebUrl;
+import org.newsgraph.store.BuildListener;
+import org.newsgraph.store.BuildOptions;
+import org.newsgraph.store.CorpusLoader;
+import org.newsgraph.store.StoreLayout;
+
+/** The server over real HTTP, on an ephemeral port, over a store built from the seeds and one hostile item. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NewsServerTest {
+
+    static final String HOSTILE_TITLE = "<script>alert('x')</script> Breaking & entering";
+    static final String HOSTILE_URL = "https://evil.example/story";
+    static final IriMinter IRIS = new IriMinter(IriMinter.DEFAULT_BASE);
+
+    Path dir;
+    NewsServer server;
+    HttpClientSupport http;
+
+    @BeforeAll
+    void start(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
+        Path corpus = dir.resolve("corpus");
+        Files.createDirectories(corpus);
+        for (String seed : List.of("000_64b57fa6954c0aa0.txt", "003_126f5605e73083dd.txt")) {
+            Files.copy(Path.of("seeds", seed), corpus.resolve(seed));
+        }
+        Files.writeString(corpus.resolve("hostile.md"), "---\ntitle: \"" + HOSTILE_TITLE.replace("\"", "\\\"")
+                + "\"\nexcerpt: Volcanologists baffled\nwebUrl: " + HOSTILE_URL
+                + "\ntype: video\nfeaturedContent: \"<iframe src=\\\"https://video.example/embed/1\\\"></iframe>\"\n---\n");
+        BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, false, false, 2,
+                Clock.systemUTC());
+        new CorpusLoader(new StoreLayout(dir.resolve("store")), options, BuildListener.NONE).build();
+        Path passwords = dir.resolve("passwd");
+        Files.writeString(passwords, "admin: s3cret\n");
+        server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 2,
+                passwords, false, false, null, 1024 * 1024));
+        http = new HttpClientSupport(server.port());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private static ResultSet results(HttpResponse<String> response, Lang lang) {
+        return ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)), lang);
+    }
+
+    private static Graph graph(HttpResponse<String> response, Lang lang) {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(response.body(), lang).parse(g);
+        return g;
+    }
+
+    private static final String COUNT_ITEMS = "PREFIX schema: <https://schema.org/> "
+            + "SELECT (COUNT(DISTINCT ?i) AS ?n) { ?i a schema:CreativeWork }";
+
+    @Test
+    void queryAnswersInJsonCsvAndXmlOverTheUnionGraph() throws Exception {
+        HttpResponse<String> json = http.query(COUNT_ITEMS, "application/sparql-results+json");
+        assertEquals(200, json.statusCode());
+        assertEquals(5, results(json, ResultSetLang.RS_JSON).next().getLiteral("n").getInt());
+
+        HttpResponse<String> csv = http.query(COUNT_ITEMS, "text/csv");
+        assertEquals(200, csv.statusCode());
+        assertEquals("n\r\n5\r\n", csv.body());
+
+        HttpResponse<String> xml = http.get("/news/sparql?query=" + java.net.URLEncoder.encode(COUNT_ITEMS,
+                StandardCharsets.UTF_8), "application/sparql-results+xml");
+        assertEquals(200, xml.statusCode());
+        assertEquals(5, results(xml, ResultSetLang.RS_XML).next().getLiteral("n").getInt());
+    }
+
+    @Test
+    void graphStoreProtocolReadsOneNamedGraph() throws Exception {
+        Node g = IRIS.graph("corpus", "hostile.md");
+        HttpResponse<String> response = http.get("/news?graph=" + java.net.URLEncoder.encode(g.getURI(),
+                StandardCharsets.UTF_8), "application/n-triples");
+        assertEquals(200, response.statusCode());
+        Graph graph = graph(response, Lang.NTRIPLES);
+        Node item = IRIS.item(WebUrl.parse(HOSTILE_URL).key());
+        assertTrue(graph.contains(item, Vocab.SCHEMA_HEADLINE, NodeFactory.createLiteralString(HOSTILE_TITLE)));
+        assertFalse(graph.contains(Node.ANY, Vocab.SCHEMA_HEADLINE,
+                NodeFactory.createLiteralString("A World Divided Over Artificial Intelligence")));
+    }
+
+    @Test
+    void uiPingAndSampleQueryPagesAnswer() throws Exception {
+        HttpResponse<String> ui = http.get("/", "text/html");
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().contains("<title>Apache Jena Fuseki UI</title>"), ui.body());
+        assertEquals(200, http.get("/$/ping", null).statusCode());
+        HttpResponse<String> datasets = http.get("/$/server", "application/json");
+        assertEquals(200, datasets.statusCode());
+        assertTrue(datasets.body().contains("\"/news\""), datasets.body());
+        HttpResponse<String> samples = http.get("/queries", "text/html");
+        assertEquals(200, samples.statusCode());
+        assertTrue(samples.body().contains("Providers ranked by items"), samples.body());
+        HttpResponse<String> run = http.get("/queries/02-providers-ranked-by-items", "text/html");
+        assertEquals(200, run.statusCode());
+        assertTrue(run.body().contains("Foreign Affairs"), run.body());
+        assertEquals(404, http.get("/queries/no-such-query", "text/html").statusCode());
+    }
+
+    @Test
+    void fullTextSearchFindsHeadlinesAndDescriptions() throws Exception {
+        String q = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query \"%s\" }";
+        HttpResponse<String> byDescription = http.query(q.formatted("volcanologists"), "text/csv");
+        assertEquals("s\r\n" + IRIS.item(WebUrl.parse(HOSTILE_URL).key()).getURI() + "\r\n", byDescription.body());
+        HttpResponse<String> byHeadline = http.query(q.formatted("communique"), "text/csv");
+        assertEquals(200, byHeadline.statusCode());
+        assertEquals(List.of("s", IRIS.item(WebUrl.parse(
+                "https://www.foreignaffairs.com/united-states/world-divided-over-artificial-intelligence").key()).getURI()),
+                byHeadline.body().lines().toList());
+    }
+
+    @Test
+    void entityIrisDereferenceWithContentNegotiation() throws Exception {
+        Node item = IRIS.item(WebUrl.parse(HOSTILE_URL).key());
+        String path = item.getURI().substring("http://localhost:3030".length());
+        Node headline = NodeFactory.createLiteralString(HOSTILE_TITLE);
+
+        HttpResponse<String> turtle = http.get(path, "text/turtle");
+        assertEquals(200, turtle.statusCode());
+        assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        assertTrue(graph(turtle, Lang.TURTLE).contains(item, Vocab.SCHEMA_HEADLINE, headline));
+
+        HttpResponse<String> jsonld = http.get(path, "application/ld+json");
+        assertEquals(200, jsonld.statusCode());
+        assertTrue(graph(jsonld, Lang.JSONLD).contains(item, Vocab.SCHEMA_HEADLINE, headline));
+
+        HttpResponse<String> nt = http.get(path + "?format=ntriples", null);
+        assertTrue(graph(nt, Lang.NTRIPLES).contains(item, Vocab.TYPE, Vocab.SCHEMA_VIDEO_OBJECT));
+
+        HttpResponse<String> html = http.get(path, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertFalse(html.body().contains("<script>alert"), "unescaped title in page");
+        assertTrue(html.body().contains("&lt;script&gt;alert('x')&lt;/script&gt; Breaking &amp; entering"), html.body());
+        assertFalse(html.body().contains("<iframe"), "featured content must be shown as text");
+
+        // A provider page links to what points at it.
+        Node provider = IRIS.provider("foreignaffairs.com");
+        HttpResponse<String> page = http.get(provider.getURI().substring("http://localhost:3030".length()), "text/html");
+        assertTrue(page.body().contains(">A World Divided Over Artificial Intelligence</a>"), page.body());
+        assertEquals(404, http.get("/id/item/0000", "text/turtle").statusCode());
+    }
+
+    @Test
+    void updatesNeedCredentials() throws Exception {
+        String insert = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <https://schema.org/name> \"added\" } }";
+        assertEquals(401, http.update(insert, null, null).statusCode());
+        assertEquals(401, http.update(insert, "admin", "wrong").statusCode());
+        assertEquals(200, http.update(insert, "admin", "s3cret").statusCode());
+        HttpResponse<String> check = http.query("ASK { <urn:test:s> ?p \"added\" }", "text/csv");
+        assertEquals("_askResult\r\ntrue\r\n", check.body());
+        // Reads stay anonymous.
+        assertEquals(200, http.query("ASK {}", "text/csv").statusCode());
+    }
+
+    @Test
+    void loadAndServiceAreRefused() throws Exception {
+        HttpResponse<String> load = http.update("LOAD <file:///etc/passwd> INTO GRAPH <urn:test:passwd>", "admin", "s3cret");
+        assertEquals(403, load.statusCode());
+        assertFalse(load.body().contains("root:"));
+        assertEquals("_askResult\r\nfalse\r\n", http.query("ASK { GRAPH <urn:test:passwd> { ?s ?p ?o } }", "text/csv").body());
+
+        HttpResponse<String> service = http.query("SELECT * { SERVICE <http://127.0.0.1:" + server.port()
+                + "/news/sparql> { ?s ?p ?o } } LIMIT 1", "text/csv");
+        assertEquals(422, service.statusCode());
+        assertFalse(service.body().contains("\tat "), "no stack traces in responses");
+    }
+
+    @Test
+    void expensiveQueriesAreCutByTheTimeoutAndTheServerStaysHealthy() throws Exception {
+        Instant start = Instant.now();
+        HttpResponse<String> slow = http.query("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+                "text/csv");
+        Duration took = Duration.between(start, Instant.now());
+        assertEquals(503, slow.statusCode());
+        assertTrue(took.toSeconds() < 20, "timeout of 2 s took " + took);
+        assertEquals(200, http.query(COUNT_ITEMS, "text/csv").statusCode());
+        assertEquals(200, http.get("/$/ping", null).statusCode());
+    }
+
+    @Test
+    void requestBodiesAreLimited() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> response = http.postBody("/news/sparql", "application/sparql-query", big);
+        assertEquals(413, response.statusCode());
+        assertEquals(200, http.query("ASK {}", "text/csv").statusCode());
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        assertEquals(List.of("127.0.0.1"), server.hosts());
+    }
+
+    static String print(ResultSet rs) {
+        return ResultSetFormatter.asText(rs);
+    }
+}
