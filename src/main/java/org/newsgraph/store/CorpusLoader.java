@@ -113,6 +113,7 @@ public final class CorpusLoader {
     private boolean sameSettings() {
         DatasetGraph dsg = TdbStore.connect(layout.database());
         String[] settings = Txn.calculateRead(dsg, () -> BuildMetadata.storedSettings(dsg));
+        TdbStore.release(layout.database());
         if (settings == null) {
             return false;
         }
@@ -335,6 +336,11 @@ public final class CorpusLoader {
 
     private StoreTotals totals() {
         DatasetGraph dsg = TdbStore.connect(layout.database());
-        return Txn.calculateRead(dsg, () -> StoreStatistics.totals(dsg, iris));
+        try {
+            return Txn.calculateRead(dsg, () -> StoreStatistics.totals(dsg, iris));
+        } finally {
+            // Leave the store closed, so another process (a server) can open it at once.
+            TdbStore.release(layout.database());
+        }
     }
 }
