@@ -36,6 +36,12 @@ public record WebUrl(String iri, String key, boolean repaired) {
             // A web URL needs a host name; one that had to be percent-encoded is broken, not repairable.
             return null;
         }
+        try {
+            // The check Jena's writers apply: what passes here can be written in any syntax.
+            org.apache.jena.irix.IRIx.create(fixed);
+        } catch (RuntimeException e) {
+            return null;
+        }
         String key;
         try {
             key = iri.normalize().str();
@@ -109,6 +115,15 @@ public record WebUrl(String iri, String key, boolean repaired) {
         if (cp < 0x80) {
             return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
                     || "-._~:/?#[]@!$&'()*+,;=".indexOf(cp) >= 0;
+        }
+        // Unicode spaces, line separators and invisible format characters are legal ucschar but
+        // rejected by IRI checkers (and unreadable): encode them.
+        if (Character.isSpaceChar(cp) || Character.isWhitespace(cp)) {
+            return false;
+        }
+        int type = Character.getType(cp);
+        if (type == Character.FORMAT || type == Character.CONTROL || type == Character.UNASSIGNED) {
+            return false;
         }
         // RFC 3987 ucschar (private-use characters are only allowed in the query; encode them).
         return (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFDCF) || (cp >= 0xFDF0 && cp <= 0xFFEF)

@@ -24,12 +24,17 @@ public final class TdbStore {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(key));
             OPEN.put(key, dsg);
             return dsg;
-        } catch (TDBException e) {
+        } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
-            if (msg.contains("lock")) {
-                throw new StoreException("store " + database + " is in use by another process (" + firstLine(msg) + ")");
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(msg);
+            if (pid.find()) {
+                throw new StoreException("store " + database.getParent() + " is in use by process " + pid.group(1)
+                        + " (a running 'serve'?); stop it first, or query it over HTTP");
             }
-            throw new StoreException("cannot open store " + database + ": " + firstLine(msg));
+            if (e instanceof TDBException || e instanceof org.apache.jena.dboe.DBOpEnvException) {
+                throw new StoreException("cannot open store " + database + ": " + firstLine(msg));
+            }
+            throw e;
         }
     }
 

@@ -29,6 +29,13 @@ class WebUrlTest {
     }
 
     @Test
+    void unicodeSpacesAndInvisibleCharactersAreEncoded() {
+        assertEquals("https://spacenews.com/centers%E2%80%A8/", WebUrl.parse("https://spacenews.com/centers\u2028/").iri());
+        assertEquals("https://a.example/a%C2%A0b", WebUrl.parse("https://a.example/a\u00a0b").iri());
+        assertEquals("https://a.example/a%E2%80%8Bb", WebUrl.parse("https://a.example/a\u200bb").iri());
+    }
+
+    @Test
     void nonAsciiLettersStayAsTheyAre() {
         assertEquals("https://de.example/caf\u00e9", WebUrl.parse("https://de.example/caf\u00e9").iri());
     }

@@ -1,0 +1,89 @@
+package org.newsgraph.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.newsgraph.export.ExportFormat;
+import org.newsgraph.export.Exporter;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.store.StoreInfo;
+import org.newsgraph.store.StoreLayout;
+import org.newsgraph.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes the graph as linked data for other RDF tools, streaming from the store.",
+            "Triple formats (turtle, ntriples, jsonld, rdfxml) get the union of all graphs, deduplicated;"
+                + " quad formats (trig, nquads) keep the named graphs."})
+public final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NewsgraphCommand parent;
+
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
+    Path store;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "turtle, trig, nquads, ntriples, jsonld or rdfxml.")
+    String format;
+
+    @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph.")
+    String graph;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (gzip if it ends in .gz) instead of standard output.")
+    Path out;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log detail.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        ExportFormat fmt;
+        try {
+            fmt = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("unknown format '" + format + "' (use turtle, trig, nquads, ntriples, jsonld or rdfxml)");
+        }
+        StoreLayout layout = new StoreLayout(store);
+        if (!layout.exists()) {
+            throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
+        }
+        String base = StoreInfo.base(layout);
+        DatasetGraph dsg = TdbStore.connect(layout.database());
+        try {
+            Node graphNode = graph == null ? null : NodeFactory.createURI(graph);
+            if (graphNode != null && !Txn.calculateRead(dsg, () -> dsg.containsGraph(graphNode))) {
+                throw new UserException("no graph <" + graph + "> in " + store);
+            }
+            try (OutputStream os = open()) {
+                Txn.executeRead(dsg, () -> new Exporter(dsg, base == null ? IriMinter.DEFAULT_BASE : base)
+                        .export(fmt, graphNode, os));
+            }
+        } finally {
+            TdbStore.release(layout.database());
+        }
+        return ExitCodes.OK;
+    }
+
+    private OutputStream open() throws IOException {
+        if (out == null) {
+            return new BufferedOutputStream(new NonClosingStream(parent.stdout), 1 << 16);
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        return out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
+    }
+}

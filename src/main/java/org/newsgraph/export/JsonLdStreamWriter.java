@@ -1,0 +1,98 @@
+package org.newsgraph.export;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdVersion;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.serialization.QuadsToJsonld;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shared.JenaException;
+
+/**
+ * Compact JSON-LD of a graph, in bounded memory: triples arrive grouped by subject; every few
+ * hundred subjects are turned into JSON-LD and compacted against the project's context by
+ * Titanium (the JSON-LD processor Jena uses), and their node objects are appended to one
+ * {@code @graph} array. The context is written inline, so the file stands alone.
+ */
+final class JsonLdStreamWriter {
+
+    private static final int SUBJECTS_PER_CHUNK = 500;
+
+    private final JsonObject context = JsonLdContext.document();
+    private final JsonGenerator json;
+    private final List<Triple> chunk = new ArrayList<>();
+    private Node lastSubject;
+    private int subjects;
+
+    JsonLdStreamWriter(OutputStream out) {
+        this.json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(out);
+    }
+
+    void write(Iterator<Triple> triples) {
+        json.writeStartObject();
+        json.write("@context", context.get("@context"));
+        json.writeStartArray("@graph");
+        while (triples.hasNext()) {
+            Triple t = triples.next();
+            if (!t.getSubject().equals(lastSubject)) {
+                lastSubject = t.getSubject();
+                if (++subjects > SUBJECTS_PER_CHUNK) {
+                    flush();
+                    subjects = 1;
+                }
+            }
+            chunk.add(t);
+        }
+        flush();
+        json.writeEnd();
+        json.writeEnd();
+        json.flush();
+    }
+
+    private void flush() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            QuadsToJsonld consumer = JsonLd.fromRdf();
+            consumer.mode(JsonLdVersion.V1_1);
+            for (Triple t : chunk) {
+                Node o = t.getObject();
+                if (o.isLiteral()) {
+                    String lang = o.getLiteralLanguage().isEmpty() ? null : o.getLiteralLanguage();
+                    consumer.quad(id(t.getSubject()), id(t.getPredicate()), o.getLiteralLexicalForm(),
+                            lang == null ? o.getLiteralDatatypeURI() : null, lang, null, null);
+                } else {
+                    consumer.quad(id(t.getSubject()), id(t.getPredicate()), id(o), null, null, null, null);
+                }
+            }
+            JsonArray expanded = consumer.toJsonLd();
+            JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(context)).get();
+            JsonValue graph = compacted.get("@graph");
+            if (graph != null) {
+                graph.asJsonArray().forEach(json::write);
+            } else {
+                json.write(Json.createObjectBuilder(compacted).remove("@context").build());
+            }
+        } catch (JsonLdError | RdfConsumerException e) {
+            throw new JenaException("cannot write JSON-LD: " + e.getMessage(), e);
+        }
+        chunk.clear();
+    }
+
+    private static String id(Node n) {
+        return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
+    }
+}
