@@ -73,6 +73,21 @@ public final class IriMinter {
         return iri("graph/build");
     }
 
+    /** The graph holding the VoID description of the store. */
+    public Node voidGraph() {
+        return iri("graph/void");
+    }
+
+    /** The dataset the VoID graph describes. */
+    public Node dataset() {
+        return iri("dataset");
+    }
+
+    /** The set of links from the dataset to one web domain. */
+    public Node linkset(String host) {
+        return iri("linkset/" + segment(host));
+    }
+
     public Node build() {
         return iri("build");
     }

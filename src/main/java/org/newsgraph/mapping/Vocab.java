@@ -20,6 +20,8 @@ public final class Vocab {
     public static final String ONTOLOGY_IRI = "https://w3id.org/newsgraph/vocab";
     public static final String SCHEMA_NS = "https://schema.org/";
     public static final String PROV_NS = "http://www.w3.org/ns/prov#";
+    public static final String VOID_NS = "http://rdfs.org/ns/void#";
+    public static final String DCAT_NS = "http://www.w3.org/ns/dcat#";
 
     private Vocab() {
     }
@@ -35,6 +37,8 @@ public final class Vocab {
                 .setNsPrefix("rdf", RDF.uri)
                 .setNsPrefix("rdfs", RDFS.uri)
                 .setNsPrefix("xsd", XSD.NS)
+                .setNsPrefix("void", VOID_NS)
+                .setNsPrefix("dcat", DCAT_NS)
                 .lock();
     }
 
@@ -44,6 +48,10 @@ public final class Vocab {
 
     private static Node schema(String local) {
         return NodeFactory.createURI(SCHEMA_NS + local);
+    }
+
+    private static Node voidTerm(String local) {
+        return NodeFactory.createURI(VOID_NS + local);
     }
 
     private static Node prov(String local) {
@@ -140,4 +148,29 @@ public final class Vocab {
     public static final Node PROV_ACTIVITY = prov("Activity");
     public static final Node PROV_STARTED_AT_TIME = prov("startedAtTime");
     public static final Node PROV_ENDED_AT_TIME = prov("endedAtTime");
+
+    // VoID and DCAT: the dataset description
+    public static final Node VOID_DATASET = voidTerm("Dataset");
+    public static final Node VOID_LINKSET = voidTerm("Linkset");
+    public static final Node VOID_TRIPLES = voidTerm("triples");
+    public static final Node VOID_ENTITIES = voidTerm("entities");
+    public static final Node VOID_DISTINCT_SUBJECTS = voidTerm("distinctSubjects");
+    public static final Node VOID_DISTINCT_OBJECTS = voidTerm("distinctObjects");
+    public static final Node VOID_PROPERTIES = voidTerm("properties");
+    public static final Node VOID_CLASSES = voidTerm("classes");
+    public static final Node VOID_CLASS_PARTITION = voidTerm("classPartition");
+    public static final Node VOID_CLASS = voidTerm("class");
+    public static final Node VOID_PROPERTY_PARTITION = voidTerm("propertyPartition");
+    public static final Node VOID_PROPERTY = voidTerm("property");
+    public static final Node VOID_SUBSET = voidTerm("subset");
+    public static final Node VOID_SUBJECTS_TARGET = voidTerm("subjectsTarget");
+    public static final Node VOID_OBJECTS_TARGET = voidTerm("objectsTarget");
+    public static final Node VOID_SPARQL_ENDPOINT = voidTerm("sparqlEndpoint");
+    public static final Node VOID_DATA_DUMP = voidTerm("dataDump");
+    public static final Node VOID_VOCABULARY = voidTerm("vocabulary");
+    public static final Node VOID_URI_SPACE = voidTerm("uriSpace");
+    public static final Node DCAT_DATASET = NodeFactory.createURI(DCAT_NS + "Dataset");
+    public static final Node DCT_TITLE = DCTerms.title.asNode();
+    public static final Node DCT_DESCRIPTION = DCTerms.description.asNode();
+    public static final Node DCT_MODIFIED = DCTerms.modified.asNode();
 }

@@ -168,6 +168,8 @@ public final class CorpusLoader {
             resolver.resolve(items);
             LOG.info("Resolved {} items: {} ms", items.size(), Duration.between(resolveStart, Instant.now()).toMillis());
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
+            listener.phase("describing the dataset");
+            VoidDescription.write(dsg, iris, rootNames(roots), options.clock().instant());
         });
         listener.phase("indexing text");
         Instant indexStart = Instant.now();
@@ -233,6 +235,8 @@ public final class CorpusLoader {
             resolver.resolve(affected);
             BuildMetadata.replaceOntology(dsg);
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
+            listener.phase("describing the dataset");
+            VoidDescription.write(dsg, iris, rootNames(roots), options.clock().instant());
             dsg.commit();
             return true;
         } catch (RuntimeException e) {

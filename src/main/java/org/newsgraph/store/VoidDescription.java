@@ -1,0 +1,188 @@
+package org.newsgraph.store;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.mapping.Vocab;
+
+/**
+ * The VoID (and DCAT) description of a store, computed in one pass over the union graph and
+ * written into its own graph. The figures describe the store without the VoID graph itself.
+ */
+final class VoidDescription {
+
+    /** Namespaces that are vocabularies, not linked web sites. */
+    private static final List<String> VOCABULARIES = List.of(Vocab.SCHEMA_NS, Vocab.NG_NS, SKOS.uri, DCTerms.NS,
+            Vocab.PROV_NS);
+    private static final List<String> NOT_LINKS = List.of("http://www.w3.org/", "https://schema.org/",
+            "http://purl.org/dc/", "https://w3id.org/newsgraph/", "http://rdfs.org/ns/void#");
+
+    private VoidDescription() {
+    }
+
+    /** Counts of one pass. */
+    static final class Figures {
+        long triples;
+        long distinctSubjects;
+        long entities;
+        long distinctObjects;
+        final Map<Node, Long> properties = new HashMap<>();
+        final Map<Node, Long> classes = new HashMap<>();
+        final Map<String, Long> linksByHost = new TreeMap<>();
+    }
+
+    /** Counts the union graph of {@code dsg}, which must not hold a VoID graph. Call inside a transaction. */
+    static Figures count(DatasetGraph dsg, String base) {
+        Figures f = new Figures();
+        long[] objectHashes = new long[1 << 16];
+        int objects = 0;
+        Node lastSubject = null;
+        // TDB2 yields the union graph sorted by subject and deduplicated.
+        for (var it = dsg.getUnionGraph().find(); it.hasNext(); ) {
+            Triple t = it.next();
+            f.triples++;
+            if (!t.getSubject().equals(lastSubject)) {
+                lastSubject = t.getSubject();
+                f.distinctSubjects++;
+                if (lastSubject.isURI() && lastSubject.getURI().startsWith(base)) {
+                    f.entities++;
+                }
+            }
+            f.properties.merge(t.getPredicate(), 1L, Long::sum);
+            Node o = t.getObject();
+            if (t.getPredicate().equals(Vocab.TYPE)) {
+                f.classes.merge(o, 1L, Long::sum);
+            } else if (o.isURI() && !o.getURI().startsWith(base)) {
+                String host = webHost(o.getURI());
+                if (host != null) {
+                    f.linksByHost.merge(host, 1L, Long::sum);
+                }
+            }
+            if (objects == objectHashes.length) {
+                objectHashes = Arrays.copyOf(objectHashes, objects * 2);
+            }
+            objectHashes[objects++] = hash(o);
+        }
+        Arrays.sort(objectHashes, 0, objects);
+        for (int i = 0; i < objects; i++) {
+            if (i == 0 || objectHashes[i] != objectHashes[i - 1]) {
+                f.distinctObjects++;
+            }
+        }
+        return f;
+    }
+
+    /** The host of an http(s) IRI that is not a vocabulary term; null otherwise. */
+    static String webHost(String iri) {
+        if (!(iri.startsWith("http://") || iri.startsWith("https://")) || NOT_LINKS.stream().anyMatch(iri::startsWith)) {
+            return null;
+        }
+        try {
+            String host = URI.create(iri).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            int start = iri.indexOf("://") + 3;
+            int end = start;
+            while (end < iri.length() && "/?#:".indexOf(iri.charAt(end)) < 0) {
+                end++;
+            }
+            return end > start ? iri.substring(start, end).toLowerCase(Locale.ROOT) : null;
+        }
+    }
+
+    /** 64-bit FNV-1a of the node's N-Triples form: distinct objects are counted by sorting these. */
+    private static long hash(Node n) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : org.apache.jena.riot.out.NodeFmtLib.strNT(n).getBytes(StandardCharsets.UTF_8)) {
+            h ^= b;
+            h *= 0x100000001b3L;
+        }
+        return h ^ (n.isLiteral() ? 1 : n.isBlank() ? 2 : 3);
+    }
+
+    /** Replaces the VoID graph of the store. Call inside a write transaction. */
+    static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified) {
+        Node g = iris.voidGraph();
+        dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        Figures f = count(dsg, iris.base());
+        Node ds = iris.dataset();
+        add(dsg, g, ds, Vocab.TYPE, Vocab.VOID_DATASET);
+        add(dsg, g, ds, Vocab.TYPE, Vocab.DCAT_DATASET);
+        add(dsg, g, ds, Vocab.DCT_TITLE, NodeFactory.createLiteralString("newsgraph"));
+        add(dsg, g, ds, Vocab.DCT_DESCRIPTION, NodeFactory.createLiteralString(
+                "News items, their providers, topics, images and related items, read from " + String.join(", ", roots)));
+        add(dsg, g, ds, Vocab.DCT_MODIFIED, NodeFactory.createLiteralDT(
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)), XSDDatatype.XSDdateTime));
+        for (String root : roots) {
+            add(dsg, g, ds, Vocab.NG_SOURCE_ROOT, NodeFactory.createLiteralString(root));
+        }
+        add(dsg, g, ds, Vocab.VOID_URI_SPACE, NodeFactory.createLiteralString(iris.base()));
+        String origin = origin(iris.base());
+        if (origin != null) {
+            add(dsg, g, ds, Vocab.VOID_SPARQL_ENDPOINT, NodeFactory.createURI(origin + "/news/sparql"));
+            add(dsg, g, ds, Vocab.VOID_DATA_DUMP, NodeFactory.createURI(origin + "/news?default"));
+        }
+        for (String vocabulary : VOCABULARIES) {
+            add(dsg, g, ds, Vocab.VOID_VOCABULARY, NodeFactory.createURI(vocabulary));
+        }
+        add(dsg, g, ds, Vocab.VOID_TRIPLES, integer(f.triples));
+        add(dsg, g, ds, Vocab.VOID_ENTITIES, integer(f.entities));
+        add(dsg, g, ds, Vocab.VOID_DISTINCT_SUBJECTS, integer(f.distinctSubjects));
+        add(dsg, g, ds, Vocab.VOID_DISTINCT_OBJECTS, integer(f.distinctObjects));
+        add(dsg, g, ds, Vocab.VOID_PROPERTIES, integer(f.properties.size()));
+        add(dsg, g, ds, Vocab.VOID_CLASSES, integer(f.classes.size()));
+        f.classes.forEach((cls, n) -> {
+            Node part = IriMinter.local(ds, "class-" + Integer.toHexString(cls.getURI().hashCode()));
+            add(dsg, g, ds, Vocab.VOID_CLASS_PARTITION, part);
+            add(dsg, g, part, Vocab.VOID_CLASS, cls);
+            add(dsg, g, part, Vocab.VOID_ENTITIES, integer(n));
+        });
+        f.properties.forEach((p, n) -> {
+            Node part = IriMinter.local(ds, "property-" + Integer.toHexString(p.getURI().hashCode()));
+            add(dsg, g, ds, Vocab.VOID_PROPERTY_PARTITION, part);
+            add(dsg, g, part, Vocab.VOID_PROPERTY, p);
+            add(dsg, g, part, Vocab.VOID_TRIPLES, integer(n));
+        });
+        f.linksByHost.forEach((host, n) -> {
+            Node linkset = iris.linkset(host);
+            add(dsg, g, ds, Vocab.VOID_SUBSET, linkset);
+            add(dsg, g, linkset, Vocab.TYPE, Vocab.VOID_LINKSET);
+            add(dsg, g, linkset, Vocab.VOID_SUBJECTS_TARGET, ds);
+            add(dsg, g, linkset, Vocab.VOID_OBJECTS_TARGET, NodeFactory.createURI("https://" + host + "/"));
+            add(dsg, g, linkset, Vocab.VOID_TRIPLES, integer(n));
+        });
+    }
+
+    private static String origin(String base) {
+        try {
+            URI uri = URI.create(base);
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    private static void add(DatasetGraph dsg, Node g, Node s, Node p, Node o) {
+        dsg.add(g, s, p, o);
+    }
+}
