@@ -24,7 +24,8 @@ import org.apache.jena.shared.JenaException;
  * Compact JSON-LD of a graph, in bounded memory: triples arrive grouped by subject; every few
  * hundred subjects are turned into JSON-LD and compacted against the project's context by
  * Titanium (the JSON-LD processor Jena uses), and their node objects are appended to one
- * {@code @graph} array. The context is written inline, so the file stands alone.
+ * {@code @graph} array. The context is written inline, so the file stands alone; integers and
+ * booleans are native JSON values.
  */
 final class JsonLdStreamWriter {
 
@@ -68,6 +69,8 @@ final class JsonLdStreamWriter {
         try {
             QuadsToJsonld consumer = JsonLd.fromRdf();
             consumer.mode(JsonLdVersion.V1_1);
+            // Integers and booleans as JSON numbers and true/false: what plain JSON users expect.
+            consumer.useNativeTypes(true);
             for (Triple t : chunk) {
                 Node o = t.getObject();
                 if (o.isLiteral()) {

@@ -19,8 +19,8 @@ final class HtmlPage {
 
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}
-            table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.3em .5em;
-            vertical-align:top;text-align:left}th{width:14em;font-weight:600}code,.iri{font-family:monospace;
+            table{border-collapse:collapse;width:100%;table-layout:fixed}td,th{border-top:1px solid #ddd;
+            padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}th{width:14em;font-weight:600}code,.iri{font-family:monospace;
             font-size:.9em;word-break:break-all}.muted{color:#777}nav a{margin-right:1em}pre{background:#f6f6f6;
             padding:1em;overflow:auto}""";
 
@@ -34,6 +34,7 @@ final class HtmlPage {
     /** A page with the common head and navigation; returns the document and its main element. */
     static Document skeleton(String title) {
         Document doc = Document.createShell("");
+        doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
         doc.title(title);
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.head().appendElement("style").appendText(STYLE);
@@ -55,20 +56,12 @@ final class HtmlPage {
             formats.appendText(" ");
         }
 
-        Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
-        for (Triple t : d.outgoing) {
-            if (t.getSubject().equals(d.node)) {
-                byProperty.computeIfAbsent(t.getPredicate(), k -> new java.util.ArrayList<>()).add(t.getObject());
-            }
-        }
-        Element table = body.appendElement("table");
-        byProperty.forEach((p, values) -> {
-            Element row = table.appendElement("tr");
-            link(row.appendElement("th"), p, d.graph);
-            Element cell = row.appendElement("td");
-            for (Node v : values) {
-                value(cell.appendElement("div"), v, d);
-            }
+        facts(body, d.node, d.outgoing, d);
+        d.fragments.forEach((fragment, triples) -> {
+            String id = fragment.getURI().substring(fragment.getURI().indexOf('#') + 1);
+            Element section = body.appendElement("section").attr("id", id);
+            section.appendElement("h2").text("#" + id);
+            facts(section, fragment, triples, d);
         });
 
         if (!d.incoming.isEmpty()) {
@@ -85,6 +78,25 @@ final class HtmlPage {
             }
         }
         return doc.outerHtml();
+    }
+
+    /** A table of the statements of {@code subject}, one row per property. */
+    private void facts(Element into, Node subject, List<Triple> triples, NodeDescription d) {
+        Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
+        for (Triple t : triples) {
+            if (t.getSubject().equals(subject)) {
+                byProperty.computeIfAbsent(t.getPredicate(), k -> new java.util.ArrayList<>()).add(t.getObject());
+            }
+        }
+        Element table = into.appendElement("table");
+        byProperty.forEach((p, values) -> {
+            Element row = table.appendElement("tr");
+            link(row.appendElement("th"), p, d.graph);
+            Element cell = row.appendElement("td");
+            for (Node v : values) {
+                value(cell.appendElement("div"), v, d);
+            }
+        });
     }
 
     private void value(Element into, Node v, NodeDescription d) {

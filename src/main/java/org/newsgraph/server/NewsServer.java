@@ -14,6 +14,7 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.newsgraph.mapping.IriMinter;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -49,7 +50,8 @@ public final class NewsServer implements AutoCloseable {
                 .parseConfig(ServiceConfig.load(options))
                 .enablePing(true)
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
-                        options.timeoutSeconds() * 1000L));
+                        options.timeoutSeconds() * 1000L))
+                .addServlet("/.well-known/void", new VoidServlet(dataset, new IriMinter(options.base()).voidGraph()));
         if (!links.basePath().equals("/")) {
             builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links));
         }

@@ -29,6 +29,8 @@ final class NodeDescription {
     final Graph graph = GraphFactory.createDefaultGraph();
     final List<Triple> outgoing = new ArrayList<>();
     final List<Triple> incoming = new ArrayList<>();
+    /** Nodes local to this one ({@code IRI#fragment}, e.g. the related entries of a file's graph). */
+    final java.util.Map<Node, List<Triple>> fragments = new java.util.LinkedHashMap<>();
     boolean incomingTruncated;
 
     private NodeDescription(Node node) {
@@ -51,6 +53,17 @@ final class NodeDescription {
             in.add(it.next().asTriple());
         }
         d.incoming.addAll(in);
+        if (node.isURI()) {
+            String prefix = node.getURI() + "#";
+            Iterator<Quad> local = dsg.find(node, Node.ANY, Node.ANY, Node.ANY);
+            while (local.hasNext()) {
+                Triple t = local.next().asTriple();
+                if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(prefix)) {
+                    d.fragments.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
+                    out.add(t);
+                }
+            }
+        }
         if (out.isEmpty() && in.isEmpty()) {
             return null;
         }

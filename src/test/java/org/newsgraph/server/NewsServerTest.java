@@ -179,6 +179,35 @@ class NewsServerTest {
     }
 
     @Test
+    void relatedEntriesHaveASectionOnTheirFilesPage() throws Exception {
+        Node graph = IRIS.graph("corpus", "000_64b57fa6954c0aa0.txt");
+        String path = graph.getURI().substring("http://localhost:3030".length());
+        HttpResponse<String> html = http.get(path, "text/html");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("<section id=\"related-1\">"), html.body());
+        assertTrue(html.body().contains("Meta sues former executive over alleged AI theft"), html.body());
+        assertTrue(html.body().startsWith("<!doctype html>"), html.body());
+        HttpResponse<String> turtle = http.get(path, "text/turtle");
+        assertTrue(graph(turtle, Lang.TURTLE).contains(IriMinter.local(graph, "related-1"), Vocab.SCHEMA_HEADLINE,
+                NodeFactory.createLiteralString("Meta sues former executive over alleged AI theft")));
+    }
+
+    @Test
+    void theDatasetDescriptionIsAtTheWellKnownPlace() throws Exception {
+        HttpResponse<String> turtle = http.get("/.well-known/void", null);
+        assertEquals(200, turtle.statusCode());
+        assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        Graph description = graph(turtle, Lang.TURTLE);
+        assertTrue(description.contains(IRIS.dataset(), Vocab.TYPE, Vocab.VOID_DATASET));
+        assertTrue(description.contains(IRIS.dataset(), Vocab.VOID_SPARQL_ENDPOINT,
+                NodeFactory.createURI("http://localhost:3030/news/sparql")));
+        HttpResponse<String> jsonld = http.get("/.well-known/void", "application/ld+json");
+        assertTrue(jsonld.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+        assertTrue(graph(jsonld, Lang.JSONLD).isIsomorphicWith(description));
+        assertEquals(200, http.get("/.well-known/void?format=ntriples", null).statusCode());
+    }
+
+    @Test
     void updatesNeedCredentials() throws Exception {
         String insert = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <https://schema.org/name> \"added\" } }";
         assertEquals(401, http.update(insert, null, null).statusCode());
