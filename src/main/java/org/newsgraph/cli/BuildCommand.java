@@ -81,8 +81,8 @@ public final class BuildCommand implements Callable<Integer> {
         }
         StoreTotals t = r.totals();
         if (quiet) {
-            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d quads; %.1f s%n",
-                    r.mode(), r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), t.items(), t.quads(),
+            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d triples; %.1f s%n",
+                    r.mode(), r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), t.items(), t.triples(),
                     seconds);
             return;
         }
@@ -90,8 +90,8 @@ public final class BuildCommand implements Callable<Integer> {
         out.printf("  files     %d seen: %d loaded, %d unchanged, %d rejected, %d removed; %d other files ignored%n",
                 r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), r.ignored());
         out.printf("  graph     %d items (%d known only from related lists), %d providers, %d topics, %d images,"
-                + " %d related links, %d quads%n", t.items(), t.itemsOnlyRelated(), t.providers(), t.topics(), t.images(),
-                t.relatedLinks(), t.quads());
+                + " %d related links, %d triples%n", t.items(), t.itemsOnlyRelated(), t.providers(), t.topics(), t.images(),
+                t.relatedLinks(), t.triples());
         out.printf("  warnings  %s%n", counts(r.warningsByKind()));
         out.printf("  extras    %s%n", counts(r.extraFieldsByKey()));
         if (seconds > 0 && r.loaded() >= 100) {

@@ -159,24 +159,19 @@ public final class CorpusLoader {
             layout.discardStaging();
             return false;
         }
-        LOG.info("Bulk load of {} files: {} ms", files.size(), Duration.between(loadStart, Instant.now()).toMillis());
-        listener.phase("resolving items");
-        Instant resolveStart = Instant.now();
+        LOG.info("bulk load of {} files: {} ms", files.size(), Duration.between(loadStart, Instant.now()).toMillis());
         Txn.executeWrite(dsg, () -> {
-            ItemResolver resolver = new ItemResolver(dsg, iris);
-            Set<Node> items = resolver.allItems();
-            resolver.resolve(items);
-            LOG.info("Resolved {} items: {} ms", items.size(), Duration.between(resolveStart, Instant.now()).toMillis());
+            timed("resolving items", () -> {
+                ItemResolver resolver = new ItemResolver(dsg, iris);
+                resolver.resolve(resolver.allItems());
+            });
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
-            listener.phase("describing the dataset");
-            VoidDescription.write(dsg, iris, rootNames(roots), options.clock().instant());
+            timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots),
+                    options.clock().instant()));
         });
-        listener.phase("indexing text");
-        Instant indexStart = Instant.now();
         TextIndex index = TextIndexes.open(staging.textIndex());
         try {
-            long entries = Txn.calculateRead(dsg, () -> TextIndexes.indexAll(dsg, index));
-            LOG.info("Indexed {} texts: {} ms", entries, Duration.between(indexStart, Instant.now()).toMillis());
+            timed("indexing text", () -> Txn.executeRead(dsg, () -> TextIndexes.indexAll(dsg, index)));
         } finally {
             index.close();
         }
@@ -191,12 +186,17 @@ public final class CorpusLoader {
     private boolean incrementalBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
             Instant loadTime) {
         try (NewsStore store = NewsStore.open(layout)) {
-            return incrementalBuild(store.dataset(), files, reader, roots, loadTime);
+            return incrementalBuild(store.dataset(), store.database(), files, reader, roots, loadTime);
         }
     }
 
-    private boolean incrementalBuild(DatasetGraph dsg, List<SourceFile> files, FileReader reader,
-            List<CorpusScanner.Root> roots, Instant loadTime) {
+    /**
+     * @param dsg the store with its text index, which every change goes through
+     * @param database the bare TDB2 database under it, in the same transaction, for reads and
+     *     writes the text index has no part in (the VoID description)
+     */
+    private boolean incrementalBuild(DatasetGraph dsg, DatasetGraph database, List<SourceFile> files,
+            FileReader reader, List<CorpusScanner.Root> roots, Instant loadTime) {
         Map<Node, StoredSource> stored = Txn.calculateRead(dsg, () -> SourceIndex.read(dsg));
         Map<Node, String> knownHashes = new HashMap<>();
         stored.forEach((g, s) -> knownHashes.put(g, s.contentHash()));
@@ -231,13 +231,17 @@ public final class CorpusLoader {
                     removed++;
                 }
             }
-            listener.phase("resolving items");
-            resolver.resolve(affected);
+            if (loaded == 0 && removed == 0) {
+                // Nothing changed: leave the store exactly as it is.
+                dsg.abort();
+                return true;
+            }
+            timed("resolving " + affected.size() + " items", () -> resolver.resolve(affected));
             BuildMetadata.replaceOntology(dsg);
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
-            listener.phase("describing the dataset");
-            VoidDescription.write(dsg, iris, rootNames(roots), options.clock().instant());
-            dsg.commit();
+            timed("describing the dataset", () -> VoidDescription.write(database, iris, rootNames(roots),
+                    options.clock().instant()));
+            timed("committing", dsg::commit);
             return true;
         } catch (RuntimeException e) {
             dsg.abort();
@@ -245,6 +249,14 @@ public final class CorpusLoader {
         } finally {
             dsg.end();
         }
+    }
+
+    /** Runs one phase after loading, telling the listener and logging how long it took. */
+    private void timed(String phase, Runnable work) {
+        listener.phase(phase);
+        long start = System.nanoTime();
+        work.run();
+        LOG.info("{}: {} ms", phase, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** True if the stored file lies under a root of this run, so its absence means it was deleted. */

@@ -3,7 +3,6 @@ package org.newsgraph.store;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
-import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -16,22 +15,30 @@ public final class StoreStatistics {
     private StoreStatistics() {
     }
 
+    /**
+     * The totals of a built store, from its VoID description (so no scan of the store is needed)
+     * and the resolved graph.
+     */
     public static StoreTotals totals(DatasetGraph dsg, IriMinter iris) {
-        Set<Pair<Node, Node>> links = new HashSet<>();
-        dsg.find(Node.ANY, Node.ANY, Vocab.NG_RELATED, Node.ANY)
-                .forEachRemaining(q -> links.add(Pair.create(q.getSubject(), q.getObject())));
-        long quads = 0;
-        for (Iterator<Quad> it = dsg.find(); it.hasNext(); it.next()) {
-            quads++;
-        }
+        Node voidGraph = iris.voidGraph();
         return new StoreTotals(
-                typed(dsg, Vocab.SCHEMA_CREATIVE_WORK),
+                partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SCHEMA_CREATIVE_WORK, Vocab.VOID_ENTITIES),
                 distinctSubjects(dsg, iris.resolvedGraph(), Vocab.NG_DESCRIBED_BY_SNAPSHOT),
-                typed(dsg, Vocab.SCHEMA_ORGANIZATION),
-                typed(dsg, Vocab.SKOS_CONCEPT),
-                typed(dsg, Vocab.SCHEMA_IMAGE_OBJECT),
-                links.size(),
-                quads);
+                partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SCHEMA_ORGANIZATION, Vocab.VOID_ENTITIES),
+                partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SKOS_CONCEPT, Vocab.VOID_ENTITIES),
+                partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SCHEMA_IMAGE_OBJECT, Vocab.VOID_ENTITIES),
+                partition(dsg, voidGraph, Vocab.VOID_PROPERTY, Vocab.NG_RELATED, Vocab.VOID_TRIPLES),
+                figure(dsg, voidGraph, iris.dataset(), Vocab.VOID_TRIPLES));
+    }
+
+    private static long partition(DatasetGraph dsg, Node voidGraph, Node key, Node value, Node figure) {
+        Iterator<Quad> parts = dsg.find(voidGraph, Node.ANY, key, value);
+        return parts.hasNext() ? figure(dsg, voidGraph, parts.next().getSubject(), figure) : 0;
+    }
+
+    private static long figure(DatasetGraph dsg, Node voidGraph, Node subject, Node property) {
+        Iterator<Quad> it = dsg.find(voidGraph, subject, property, Node.ANY);
+        return it.hasNext() ? Long.parseLong(it.next().getObject().getLiteralLexicalForm()) : 0;
     }
 
     /** Distinct nodes of class {@code type} in the union graph. */

@@ -40,6 +40,13 @@ class SharedCorpusTest {
         assertEquals(0, report.rejections().size());
         assertEquals(distinctItemUrls(corpus), report.totals().items());
         assertOneHeadlineAndAtMostOneDatePerItem();
+        assertConformsToTheShapes();
+    }
+
+    private void assertConformsToTheShapes() {
+        DatasetGraph dsg = TdbStore.connect(new StoreLayout(dir.resolve("store")).database());
+        var report = Txn.calculateRead(dsg, () -> org.newsgraph.validate.ShapesValidator.load().validate(dsg.getUnionGraph()));
+        assertEquals(List.of(), org.newsgraph.validate.ShapesValidator.lines(report, IriMinter.DEFAULT_BASE));
     }
 
     @Test
@@ -50,6 +57,7 @@ class SharedCorpusTest {
         assertEquals(0, report.rejected(), String.join("\n", report.rejections()));
         assertEquals(distinctItemUrls(corpus), report.totals().items());
         assertOneHeadlineAndAtMostOneDatePerItem();
+        assertConformsToTheShapes();
         long snapshots = count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a ng:RelatedSnapshot }");
         assertEquals(relatedEntries(corpus), snapshots);
     }
