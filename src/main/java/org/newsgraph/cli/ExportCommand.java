@@ -19,6 +19,7 @@ import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.TdbStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,8 +32,8 @@ public final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     NewsgraphCommand parent;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
-    Path store;
+    @Mixin
+    StoreOption storeOption;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "turtle, trig, nquads, ntriples, jsonld or rdfxml.")
@@ -55,16 +56,13 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("unknown format '" + format + "' (use turtle, trig, nquads, ntriples, jsonld or rdfxml)");
         }
-        StoreLayout layout = new StoreLayout(store);
-        if (!layout.exists()) {
-            throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
-        }
+        StoreLayout layout = storeOption.existing();
         String base = StoreInfo.base(layout);
         DatasetGraph dsg = TdbStore.connect(layout.database());
         try {
             Node graphNode = graph == null ? null : NodeFactory.createURI(graph);
             if (graphNode != null && !Txn.calculateRead(dsg, () -> dsg.containsGraph(graphNode))) {
-                throw new UserException("no graph <" + graph + "> in " + store);
+                throw new UserException("no graph <" + graph + "> in " + storeOption.store);
             }
             try (OutputStream os = open()) {
                 Txn.executeRead(dsg, () -> new Exporter(dsg, base == null ? IriMinter.DEFAULT_BASE : base)

@@ -24,6 +24,7 @@ import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.NewsStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,8 +43,8 @@ public final class QueryCommand implements Callable<Integer> {
     @ParentCommand
     NewsgraphCommand parent;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
-    Path store;
+    @Mixin
+    StoreOption storeOption;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -65,10 +66,7 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StoreLayout layout = new StoreLayout(store);
-        if (!layout.exists()) {
-            throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
-        }
+        StoreLayout layout = storeOption.existing();
         String text = source.file != null ? read(source.file) : source.text;
         // The vocabulary's prefixes are predeclared, so quick queries need no PREFIX lines.
         Query query = new Query();

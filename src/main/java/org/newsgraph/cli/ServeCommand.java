@@ -9,6 +9,7 @@ import org.newsgraph.server.ServerOptions;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
-    Path store;
+    @Mixin
+    StoreOption storeOption;
 
     @Option(names = "--port", defaultValue = "3030", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port;
@@ -61,10 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreLayout layout = new StoreLayout(store);
-        if (!layout.exists()) {
-            throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
-        }
+        StoreLayout layout = storeOption.existing();
         if (update && passwordFile == null) {
             throw new UserException("--update needs --password-file FILE (lines of 'user: password')");
         }
@@ -79,12 +77,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String stored = StoreInfo.base(layout);
         String iriBase = base != null ? base : stored != null ? stored : IriMinter.DEFAULT_BASE;
-        ServerOptions options = new ServerOptions(store, host, port, iriBase, timeout, passwordFile, allowService,
+        ServerOptions options = new ServerOptions(storeOption.store, host, port, iriBase, timeout, passwordFile, allowService,
                 allowLoad, config, maxBodyMiB * 1024L * 1024L);
         try (NewsServer server = NewsServer.start(options)) {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
             var out = spec.commandLine().getOut();
-            out.printf("Serving %s at %s/%n", store, url);
+            out.printf("Serving %s at %s/%n", storeOption.store, url);
             out.printf("  query UI   %s/%n", url);
             out.printf("  SPARQL     %s/news/sparql%s%n", url, update ? "   (update: " + url + "/news/update)" : "");
             out.printf("  samples    %s/queries%n", url);

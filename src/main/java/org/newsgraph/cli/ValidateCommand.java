@@ -1,7 +1,6 @@
 package org.newsgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.riot.RDFDataMgr;
@@ -16,6 +15,7 @@ import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.TdbStore;
 import org.newsgraph.validate.ShapesValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,8 +34,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     NewsgraphCommand parent;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Store folder made by build.")
-    Path store;
+    @Mixin
+    StoreOption storeOption;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "text (one line per violation: focus node · path · message) or turtle (the SHACL report).")
@@ -46,10 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreLayout layout = new StoreLayout(store);
-        if (!layout.exists()) {
-            throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
-        }
+        StoreLayout layout = storeOption.existing();
         String stored = StoreInfo.base(layout);
         String base = stored == null ? IriMinter.DEFAULT_BASE : stored;
         ShapesValidator validator = ShapesValidator.load();
