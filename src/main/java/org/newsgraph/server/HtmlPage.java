@@ -22,7 +22,7 @@ final class HtmlPage {
             table{border-collapse:collapse;width:100%;table-layout:fixed}td,th{border-top:1px solid #ddd;
             padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}th{width:14em;font-weight:600}code,.iri{font-family:monospace;
             font-size:.9em;word-break:break-all}.muted{color:#777}nav a{margin-right:1em}pre{background:#f6f6f6;
-            padding:1em;overflow:auto}""";
+            padding:1em;overflow:auto}h1{overflow-wrap:anywhere}""";
 
     private final LinkRewriter links;
     private final PrefixMapping prefixes = Vocab.prefixes();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -68,7 +69,7 @@ public final class CorpusLoader {
 
     public BuildReport build() {
         Instant started = Instant.now();
-        Instant loadTime = options.clock().instant();
+        Instant loadTime = now();
         List<CorpusScanner.Root> roots = roots();
         CorpusScanner scanner = new CorpusScanner();
         List<SourceFile> files = new ArrayList<>();
@@ -165,9 +166,9 @@ public final class CorpusLoader {
                 ItemResolver resolver = new ItemResolver(dsg, iris);
                 resolver.resolve(resolver.allItems());
             });
-            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
+            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
             timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots),
-                    options.clock().instant()));
+                    now()));
         });
         TextIndex index = TextIndexes.open(staging.textIndex());
         try {
@@ -238,9 +239,9 @@ public final class CorpusLoader {
             }
             timed("resolving " + affected.size() + " items", () -> resolver.resolve(affected));
             BuildMetadata.replaceOntology(dsg);
-            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, options.clock().instant());
+            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
             timed("describing the dataset", () -> VoidDescription.write(database, iris, rootNames(roots),
-                    options.clock().instant()));
+                    now()));
             timed("committing", dsg::commit);
             return true;
         } catch (RuntimeException e) {
@@ -249,6 +250,11 @@ public final class CorpusLoader {
         } finally {
             dsg.end();
         }
+    }
+
+    /** The clock's time in whole seconds: provenance times are for people, not nanosecond timers. */
+    private Instant now() {
+        return options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Runs one phase after loading, telling the listener and logging how long it took. */
