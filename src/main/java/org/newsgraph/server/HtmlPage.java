@@ -133,6 +133,11 @@ final class HtmlPage {
         }
         var labels = g.find(n, Vocab.LABEL, Node.ANY);
         String label = labels.hasNext() ? labels.next().getObject().getLiteralLexicalForm() : prefixes.shortForm(n.getURI());
-        into.appendElement("a").attr("href", links.href(n.getURI())).text(label);
+        String href = links.href(n.getURI());
+        if (href == null) {
+            into.text(label);
+        } else {
+            into.appendElement("a").attr("href", href).text(label);
+        }
     }
 }

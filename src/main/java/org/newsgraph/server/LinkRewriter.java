@@ -23,9 +23,16 @@ final class LinkRewriter {
         return basePath;
     }
 
-    /** Where a browser on this server should go for {@code iri}. */
+    /**
+     * Where a browser on this server should go for {@code iri}; null when it must not be a link
+     * (source data can hold {@code javascript:} or {@code data:} URLs).
+     */
     String href(String iri) {
-        return iri.startsWith(base) ? basePath + iri.substring(base.length()) : iri;
+        if (iri.startsWith(base)) {
+            return basePath + iri.substring(base.length());
+        }
+        String lower = iri.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? iri : null;
     }
 
     /** The node IRI a request path under the base names. */

@@ -129,8 +129,10 @@ final class SampleQueriesServlet extends HttpServlet {
             return;
         }
         Node n = value.asNode();
-        if (n.isURI()) {
+        if (n.isURI() && links.href(n.getURI()) != null) {
             td.appendElement("a").attr("href", links.href(n.getURI())).text(n.getURI());
+        } else if (n.isURI()) {
+            td.text(n.getURI());
         } else if (n.isLiteral()) {
             td.text(n.getLiteralLexicalForm());
         } else {

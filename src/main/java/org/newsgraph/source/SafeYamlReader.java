@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -84,6 +85,10 @@ public final class SafeYamlReader {
         } catch (MarkedYAMLException e) {
             throw new SourceException(position(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
                     "YAML syntax error: " + describe(e));
+        } catch (ReaderException e) {
+            Position at = SourceText.positionOf(text, Math.min(e.getPosition(), text.length()));
+            throw new SourceException(new Position(at.line() + firstLine - 1, at.column()),
+                    String.format("YAML error: special character U+%04X is not allowed", e.getCodePoint()));
         } catch (YAMLException e) {
             throw new SourceException(new Position(firstLine, 1), "YAML error: " + firstLine(e.getMessage()));
         } catch (StackOverflowError e) {

@@ -58,7 +58,8 @@ class NewsServerTest {
         }
         Files.writeString(corpus.resolve("hostile.md"), "---\ntitle: \"" + HOSTILE_TITLE.replace("\"", "\\\"")
                 + "\"\nexcerpt: Volcanologists baffled\nwebUrl: " + HOSTILE_URL
-                + "\ntype: video\nfeaturedContent: \"<iframe src=\\\"https://video.example/embed/1\\\"></iframe>\"\n---\n");
+                + "\ntype: video\nfeaturedContent: \"<iframe src=\\\"https://video.example/embed/1\\\"></iframe>\"\n"
+                + "ampWebUrl: \"javascript:alert(1)\"\n---\n");
         BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, false, false, 2,
                 Clock.systemUTC());
         new CorpusLoader(new StoreLayout(dir.resolve("store")), options, BuildListener.NONE).build();
@@ -170,6 +171,8 @@ class NewsServerTest {
         assertFalse(html.body().contains("<script>alert"), "unescaped title in page");
         assertTrue(html.body().contains("&lt;script&gt;alert('x')&lt;/script&gt; Breaking &amp; entering"), html.body());
         assertFalse(html.body().contains("<iframe"), "featured content must be shown as text");
+        assertFalse(html.body().contains("href=\"javascript:"), "source URLs never become script links");
+        assertTrue(html.body().contains(">javascript:alert(1)<"), html.body());
 
         // A provider page links to what points at it.
         Node provider = IRIS.provider("foreignaffairs.com");
