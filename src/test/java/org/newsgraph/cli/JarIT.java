@@ -49,6 +49,13 @@ class JarIT {
                 "SELECT (COUNT(DISTINCT ?i) AS ?items) { ?i a schema:CreativeWork }");
         assertEquals(0, query.code(), query.err());
         assertEquals("?items\n4\n", query.out());
+
+        Result export = java("export", "--store", store, "--format", "ntriples");
+        assertEquals(0, export.code(), export.err());
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        org.apache.jena.riot.RDFParser.fromString(export.out(), org.apache.jena.riot.Lang.NTRIPLES).parse(g);
+        assertEquals(export.out().lines().count(), g.size());
+        assertTrue(g.size() > 500, "the seeds' union graph on standard output");
     }
 
     @Test
