@@ -78,8 +78,10 @@ public final class CorpusLoader {
         }
         try {
             Files.createDirectories(layout.dir());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new StoreException("cannot create store folder " + layout.dir() + ": a file of that name exists");
         } catch (IOException e) {
-            throw new StoreException("cannot create store folder " + layout.dir() + ": " + e.getMessage());
+            throw new StoreException("cannot create store folder " + layout.dir() + ": " + e);
         }
         layout.recover();
         boolean bulk = options.full() || !layout.exists() || !sameSettings();
