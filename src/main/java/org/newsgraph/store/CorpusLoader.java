@@ -194,16 +194,18 @@ public final class CorpusLoader {
     }
 
     /**
-     * @param dsg the store with its text index, which every change goes through
+     * @param store the store with its text index, which every change goes through
      * @param database the bare TDB2 database under it, in the same transaction, for reads and
      *     writes the text index has no part in (the VoID description)
      */
-    private boolean incrementalBuild(DatasetGraph dsg, DatasetGraph database, List<SourceFile> files,
+    private boolean incrementalBuild(DatasetGraph store, DatasetGraph database, List<SourceFile> files,
             FileReader reader, List<CorpusScanner.Root> roots, Instant loadTime) {
-        Map<Node, StoredSource> stored = Txn.calculateRead(dsg, () -> SourceIndex.read(dsg));
+        Map<Node, StoredSource> stored = Txn.calculateRead(store, () -> SourceIndex.read(store));
         Map<Node, String> knownHashes = new HashMap<>();
         stored.forEach((g, s) -> knownHashes.put(g, s.contentHash()));
-        dsg.begin(TxnType.WRITE);
+        store.begin(TxnType.WRITE);
+        // Every change goes through the tracker, which keeps the VoID figures current as it goes.
+        VoidTracker dsg = new VoidTracker(store, iris.voidGraph(), iris.base());
         try {
             ItemResolver resolver = new ItemResolver(dsg, iris);
             Set<Node> affected = new HashSet<>();
@@ -224,7 +226,7 @@ public final class CorpusLoader {
                 }
             });
             if (!ok) {
-                dsg.abort();
+                store.abort();
                 return false;
             }
             for (StoredSource s : stored.values()) {
@@ -236,21 +238,28 @@ public final class CorpusLoader {
             }
             if (loaded == 0 && removed == 0) {
                 // Nothing changed: leave the store exactly as it is.
-                dsg.abort();
+                store.abort();
                 return true;
             }
             timed("resolving " + affected.size() + " items", () -> resolver.resolve(affected));
             BuildMetadata.replaceOntology(dsg);
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
-            timed("describing the dataset", () -> VoidDescription.write(database, iris, rootNames(roots),
-                    now()));
-            timed("committing", dsg::commit);
+            timed("describing the dataset", () -> {
+                VoidDescription.Figures figures = VoidDescription.read(database, iris);
+                if (figures == null) {
+                    VoidDescription.write(database, iris, rootNames(roots), now());
+                } else {
+                    figures.add(dsg.delta());
+                    VoidDescription.write(database, iris, rootNames(roots), now(), figures);
+                }
+            });
+            timed("committing", store::commit);
             return true;
         } catch (RuntimeException e) {
-            dsg.abort();
+            store.abort();
             throw e;
         } finally {
-            dsg.end();
+            store.end();
         }
     }
 

@@ -45,6 +45,68 @@ final class VoidDescription {
         final Map<Node, Long> properties = new HashMap<>();
         final Map<Node, Long> classes = new HashMap<>();
         final Map<String, Long> linksByHost = new TreeMap<>();
+
+        /** Adds {@code delta}'s counts to these; partitions that drop to zero go. */
+        void add(Figures delta) {
+            triples += delta.triples;
+            distinctSubjects += delta.distinctSubjects;
+            entities += delta.entities;
+            distinctObjects += delta.distinctObjects;
+            merge(properties, delta.properties);
+            merge(classes, delta.classes);
+            merge(linksByHost, delta.linksByHost);
+        }
+
+        private static <K> void merge(Map<K, Long> into, Map<K, Long> delta) {
+            delta.forEach((k, n) -> into.merge(k, n, Long::sum));
+            into.values().removeIf(n -> n <= 0);
+        }
+    }
+
+    /** The figures of the VoID graph as written, or null if the store has none. Call inside a transaction. */
+    static Figures read(DatasetGraph dsg, IriMinter iris) {
+        Node g = iris.voidGraph();
+        Node ds = iris.dataset();
+        if (!dsg.contains(g, ds, Vocab.VOID_TRIPLES, Node.ANY)) {
+            return null;
+        }
+        Figures f = new Figures();
+        f.triples = number(dsg, g, ds, Vocab.VOID_TRIPLES);
+        f.entities = number(dsg, g, ds, Vocab.VOID_ENTITIES);
+        f.distinctSubjects = number(dsg, g, ds, Vocab.VOID_DISTINCT_SUBJECTS);
+        f.distinctObjects = number(dsg, g, ds, Vocab.VOID_DISTINCT_OBJECTS);
+        dsg.find(g, ds, Vocab.VOID_CLASS_PARTITION, Node.ANY).forEachRemaining(q -> f.classes.put(
+                object(dsg, g, q.getObject(), Vocab.VOID_CLASS), number(dsg, g, q.getObject(), Vocab.VOID_ENTITIES)));
+        dsg.find(g, ds, Vocab.VOID_PROPERTY_PARTITION, Node.ANY).forEachRemaining(q -> f.properties.put(
+                object(dsg, g, q.getObject(), Vocab.VOID_PROPERTY), number(dsg, g, q.getObject(), Vocab.VOID_TRIPLES)));
+        dsg.find(g, ds, Vocab.VOID_SUBSET, Node.ANY).forEachRemaining(q -> {
+            String host = webHost(object(dsg, g, q.getObject(), Vocab.VOID_OBJECTS_TARGET).getURI());
+            f.linksByHost.put(host, number(dsg, g, q.getObject(), Vocab.VOID_TRIPLES));
+        });
+        return f;
+    }
+
+    private static Node object(DatasetGraph dsg, Node g, Node s, Node p) {
+        return dsg.find(g, s, p, Node.ANY).next().getObject();
+    }
+
+    private static long number(DatasetGraph dsg, Node g, Node s, Node p) {
+        return Long.parseLong(object(dsg, g, s, p).getLiteralLexicalForm());
+    }
+
+    /** What one triple entering ({@code sign} 1) or leaving (-1) the union graph changes in the figures. */
+    static void count(Figures f, org.apache.jena.graph.Triple t, String base, int sign) {
+        f.triples += sign;
+        f.properties.merge(t.getPredicate(), (long) sign, Long::sum);
+        Node o = t.getObject();
+        if (t.getPredicate().equals(Vocab.TYPE)) {
+            f.classes.merge(o, (long) sign, Long::sum);
+        } else if (o.isURI() && !o.getURI().startsWith(base)) {
+            String host = webHost(o.getURI());
+            if (host != null) {
+                f.linksByHost.merge(host, (long) sign, Long::sum);
+            }
+        }
     }
 
     /** Counts the union graph of {@code dsg}, which must not hold a VoID graph. Call inside a transaction. */
@@ -56,7 +118,6 @@ final class VoidDescription {
         // TDB2 yields the union graph sorted by subject and deduplicated.
         for (var it = dsg.getUnionGraph().find(); it.hasNext(); ) {
             Triple t = it.next();
-            f.triples++;
             if (!t.getSubject().equals(lastSubject)) {
                 lastSubject = t.getSubject();
                 f.distinctSubjects++;
@@ -64,16 +125,8 @@ final class VoidDescription {
                     f.entities++;
                 }
             }
-            f.properties.merge(t.getPredicate(), 1L, Long::sum);
+            count(f, t, base, 1);
             Node o = t.getObject();
-            if (t.getPredicate().equals(Vocab.TYPE)) {
-                f.classes.merge(o, 1L, Long::sum);
-            } else if (o.isURI() && !o.getURI().startsWith(base)) {
-                String host = webHost(o.getURI());
-                if (host != null) {
-                    f.linksByHost.merge(host, 1L, Long::sum);
-                }
-            }
             if (objects == objectHashes.length) {
                 objectHashes = Arrays.copyOf(objectHashes, objects * 2);
             }
@@ -116,11 +169,16 @@ final class VoidDescription {
         return h ^ (n.isLiteral() ? 1 : n.isBlank() ? 2 : 3);
     }
 
-    /** Replaces the VoID graph of the store. Call inside a write transaction. */
+    /** Replaces the VoID graph of the store, counting everything. Call inside a write transaction. */
     static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified) {
+        dsg.deleteAny(iris.voidGraph(), Node.ANY, Node.ANY, Node.ANY);
+        write(dsg, iris, roots, modified, count(dsg, iris.base()));
+    }
+
+    /** Replaces the VoID graph of the store with {@code f}. Call inside a write transaction. */
+    static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified, Figures f) {
         Node g = iris.voidGraph();
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-        Figures f = count(dsg, iris.base());
         Node ds = iris.dataset();
         add(dsg, g, ds, Vocab.TYPE, Vocab.VOID_DATASET);
         add(dsg, g, ds, Vocab.TYPE, Vocab.DCAT_DATASET);
