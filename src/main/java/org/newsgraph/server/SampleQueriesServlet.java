@@ -74,7 +74,9 @@ final class SampleQueriesServlet extends HttpServlet {
         Element list = body.appendElement("dl");
         for (SampleQuery q : queries) {
             list.appendElement("dt").appendElement("a").attr("href", "/queries/" + q.name()).text(q.title());
-            list.appendElement("dd").text(q.description());
+            Element dd = list.appendElement("dd");
+            dd.appendText(q.description() + " ");
+            dd.appendElement("a").attr("href", uiLink(q)).text("Open in the query UI");
         }
         return doc;
     }
@@ -90,6 +92,7 @@ final class SampleQueriesServlet extends HttpServlet {
             raw.appendElement("a").attr("href", "/news/sparql?format=" + format + "&query=" + encoded).text(format);
             raw.appendText(" ");
         }
+        body.appendElement("p").appendElement("a").attr("href", uiLink(q)).text("Open in the query UI to edit it");
         body.appendElement("pre").text(q.text());
         Element table = body.appendElement("table");
         DatasetGraph dsg = dataset.get();
@@ -122,6 +125,11 @@ final class SampleQueriesServlet extends HttpServlet {
             body.appendElement("p").text("The query failed: " + e.getMessage());
         }
         return doc;
+    }
+
+    /** The Fuseki UI's query editor with this query in it (the UI reads {@code ?query=}). */
+    static String uiLink(SampleQuery q) {
+        return "/#/dataset/news/query?query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private void cell(Element td, RDFNode value) {

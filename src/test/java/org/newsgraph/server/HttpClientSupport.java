@@ -59,4 +59,24 @@ final class HttpClientSupport {
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The status a server gives a POST that announces a body of {@code contentLength} bytes, read
+     * before any of the body is sent. (An HTTP client sending the whole body races the server's
+     * close after a 413; the status line alone is what the limit is about.)
+     */
+    int statusForAnnouncedBody(String path, long contentLength) throws IOException {
+        URI uri = URI.create(url(path));
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/sparql-query\r\nContent-Length: " + contentLength
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
 }
