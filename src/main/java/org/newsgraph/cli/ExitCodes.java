@@ -32,7 +32,7 @@ public final class ExitCodes {
                 ? parseResult.subcommand().hasMatchedOption("--verbose") : parseResult.hasMatchedOption("--verbose");
         String message = message(e);
         cmd.getErr().println("newsgraph: " + message);
-        if (verbose || message == null) {
+        if (verbose) {
             e.printStackTrace(cmd.getErr());
         }
         return ERROR;
@@ -45,7 +45,7 @@ public final class ExitCodes {
         return ERROR;
     }
 
-    /** The one-line message of a user error; null for an unexpected fault. */
+    /** The one-line message of an error; a fault of ours says so (its trace with --verbose). */
     private static String message(Exception e) {
         if (e instanceof StoreException || e instanceof UserException) {
             return e.getMessage();

@@ -14,7 +14,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
-import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.TdbStore;
@@ -57,15 +56,15 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserException("unknown format '" + format + "' (use turtle, trig, nquads, ntriples, jsonld or rdfxml)");
         }
         StoreLayout layout = storeOption.existing();
-        String base = StoreInfo.base(layout);
         DatasetGraph dsg = TdbStore.connect(layout.database());
         try {
+            String base = StoreInfo.base(dsg);
             Node graphNode = graph == null ? null : NodeFactory.createURI(graph);
             if (graphNode != null && !Txn.calculateRead(dsg, () -> dsg.containsGraph(graphNode))) {
                 throw new UserException("no graph <" + graph + "> in " + storeOption.store);
             }
             try (OutputStream os = open()) {
-                Txn.executeRead(dsg, () -> new Exporter(dsg, base == null ? IriMinter.DEFAULT_BASE : base)
+                Txn.executeRead(dsg, () -> new Exporter(dsg, base)
                         .export(fmt, graphNode, os));
             }
         } finally {

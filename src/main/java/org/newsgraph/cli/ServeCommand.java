@@ -3,7 +3,6 @@ package org.newsgraph.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerOptions;
 import org.newsgraph.store.StoreInfo;
@@ -75,8 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeout <= 0) {
             throw new UserException("--timeout must be a positive number of seconds");
         }
-        String stored = StoreInfo.base(layout);
-        String iriBase = base != null ? base : stored != null ? stored : IriMinter.DEFAULT_BASE;
+        String iriBase = base != null ? base : StoreInfo.base(layout);
         ServerOptions options = new ServerOptions(storeOption.store, host, port, iriBase, timeout, passwordFile, allowService,
                 allowLoad, config, maxBodyMiB * 1024L * 1024L);
         try (NewsServer server = NewsServer.start(options)) {

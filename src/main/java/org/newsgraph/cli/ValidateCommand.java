@@ -8,7 +8,6 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.Vocab;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
@@ -47,15 +46,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreLayout layout = storeOption.existing();
-        String stored = StoreInfo.base(layout);
-        String base = stored == null ? IriMinter.DEFAULT_BASE : stored;
         ShapesValidator validator = ShapesValidator.load();
         DatasetGraph dsg = TdbStore.connect(layout.database());
         ValidationReport report;
         List<String> lines;
         try {
             report = Txn.calculateRead(dsg, () -> validator.validate(dsg.getUnionGraph()));
-            lines = ShapesValidator.lines(report, base);
+            lines = ShapesValidator.lines(report, StoreInfo.base(dsg));
         } finally {
             TdbStore.release(layout.database());
         }

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -87,6 +90,8 @@ public final class FileMapper {
         final Literals literals;
         final List<String> extraKeys = new ArrayList<>();
         final Set<Node> items = new LinkedHashSet<>();
+        /** URLs parsed in this file: an item's URL is parsed for its identity and again as a value. */
+        private final Map<String, Optional<WebUrl>> urls = new HashMap<>();
 
         FileContext(Emitter out, List<Problem> problems) {
             this.out = out;
@@ -213,9 +218,7 @@ public final class FileMapper {
         }
 
         Node image(ImageRecord image) {
-            String text = image.url().text();
-            WebUrl url = WebUrl.parse(text);
-            Node node = iris.image(url == null ? text.strip() : url.key());
+            Node node = iris.image(urlKey(image.url()));
             out.add(node, Vocab.TYPE, Vocab.SCHEMA_IMAGE_OBJECT);
             url(node, Vocab.SCHEMA_CONTENT_URL, "url", image.url());
             integer(node, Vocab.SCHEMA_WIDTH, "width", image.width());
@@ -297,7 +300,7 @@ public final class FileMapper {
             if (value == null || value.text().isBlank()) {
                 return;
             }
-            WebUrl url = WebUrl.parse(value.text());
+            WebUrl url = parse(value.text());
             if (url == null) {
                 String text = value.text().strip();
                 String why = WebUrl.isRelativeReference(text) ? "is a relative URL" : "is not a usable URL";
@@ -324,9 +327,14 @@ public final class FileMapper {
             }
         }
 
+        /** What identifies the thing at {@code url}: its normalised form, or its text if it is not a URL. */
         String urlKey(Scalar url) {
-            WebUrl parsed = WebUrl.parse(url.text());
+            WebUrl parsed = parse(url.text());
             return parsed == null ? url.text().strip() : parsed.key();
+        }
+
+        WebUrl parse(String text) {
+            return urls.computeIfAbsent(text, t -> Optional.ofNullable(WebUrl.parse(t))).orElse(null);
         }
     }
 

@@ -33,6 +33,11 @@ public final class IriMinter {
         return iri("item/" + hash(urlKey));
     }
 
+    /** True if {@code node} is an item minted here. */
+    public boolean isItem(Node node) {
+        return node.isURI() && node.getURI().startsWith(base + "item/");
+    }
+
     public Node image(String urlKey) {
         return iri("image/" + hash(urlKey));
     }

@@ -31,7 +31,7 @@ final class HtmlPage {
         this.links = links;
     }
 
-    /** A page with the common head and navigation; returns the document and its main element. */
+    /** A page with the common head and the navigation links. */
     static Document skeleton(String title) {
         Document doc = Document.createShell("");
         doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));

@@ -93,11 +93,6 @@ public final class CorpusScanner {
         }
     }
 
-    /** Notes a candidate that turned out not to be a source file (no front matter). */
-    public void countIgnored() {
-        ignored.incrementAndGet();
-    }
-
     private static String relative(Root root, Path file) {
         return root.path().relativize(file).toString().replace('\\', '/');
     }

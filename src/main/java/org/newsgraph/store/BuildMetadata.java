@@ -56,15 +56,19 @@ final class BuildMetadata {
         ontology().find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
     }
 
-    /** The base and mapping version the store was built with, or null if it has none. */
-    static String[] storedSettings(DatasetGraph dsg) {
+    /** What a store was built with. */
+    record Settings(String base, String mappingVersion) {
+    }
+
+    /** The settings the store was built with, or null if it has no build record. */
+    static Settings storedSettings(DatasetGraph dsg) {
         Iterator<Quad> bases = dsg.find(Node.ANY, Node.ANY, Vocab.NG_BASE, Node.ANY);
         Iterator<Quad> versions = dsg.find(Node.ANY, Node.ANY, Vocab.NG_MAPPING_VERSION, Node.ANY);
         if (!bases.hasNext() || !versions.hasNext()) {
             return null;
         }
-        return new String[] {bases.next().getObject().getLiteralLexicalForm(),
-                versions.next().getObject().getLiteralLexicalForm()};
+        return new Settings(bases.next().getObject().getLiteralLexicalForm(),
+                versions.next().getObject().getLiteralLexicalForm());
     }
 
     /** Replaces the build graph: settings, roots, times, and the shared nodes no file owns. */

@@ -1,6 +1,7 @@
 package org.newsgraph.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.query.text.TextIndex;
@@ -78,18 +80,32 @@ public final class CorpusLoader {
         }
         try {
             Files.createDirectories(layout.dir());
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new StoreException("cannot create store folder " + layout.dir() + ": a file of that name exists");
         } catch (IOException e) {
             throw new StoreException("cannot create store folder " + layout.dir() + ": " + e);
         }
         layout.recover();
-        boolean bulk = options.full() || !layout.exists() || !sameSettings();
         FileReader reader = new FileReader(new FileMapper(iris), loadTime);
-        listener.planned(files.size(), bulk);
-        boolean completed = bulk ? bulkBuild(files, reader, roots, loadTime) : incrementalBuild(files, reader, roots, loadTime);
-        StoreTotals totals = completed || layout.exists() ? totals() : null;
-        return new BuildReport(bulk ? "full" : "incremental", !completed, files.size(), loaded, unchanged,
+        StoreTotals totals = null;
+        boolean bulk = true;
+        if (!options.full() && layout.exists()) {
+            // One connection for the whole incremental build: opening a store is not free.
+            try (NewsStore store = NewsStore.open(layout)) {
+                if (sameSettings(store.database())) {
+                    bulk = false;
+                    listener.planned(files.size(), false);
+                    if (incrementalBuild(store.dataset(), store.database(), files, reader, roots, loadTime)) {
+                        totals = Txn.calculateRead(store.database(), () -> StoreStatistics.totals(store.database(), iris));
+                    }
+                }
+            }
+        }
+        if (bulk) {
+            listener.planned(files.size(), true);
+            totals = bulkBuild(files, reader, roots, loadTime);
+        }
+        return new BuildReport(bulk ? "full" : "incremental", totals == null, files.size(), loaded, unchanged,
                 rejections.size(), removed, scanner.ignored() + notSource, List.copyOf(rejections),
                 new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals,
                 Duration.between(started, Instant.now()));
@@ -113,37 +129,39 @@ public final class CorpusLoader {
         return roots;
     }
 
-    private boolean sameSettings() {
-        DatasetGraph dsg = TdbStore.connect(layout.database());
-        String[] settings = Txn.calculateRead(dsg, () -> BuildMetadata.storedSettings(dsg));
-        TdbStore.release(layout.database());
+    /** True if the store was built with this base and mapping version (else it is rebuilt in full). */
+    private boolean sameSettings(DatasetGraph database) {
+        BuildMetadata.Settings settings = Txn.calculateRead(database, () -> BuildMetadata.storedSettings(database));
         if (settings == null) {
             return false;
         }
-        boolean same = settings[0].equals(iris.base()) && settings[1].equals(FileMapper.MAPPING_VERSION);
+        boolean same = settings.base().equals(iris.base()) && settings.mappingVersion().equals(FileMapper.MAPPING_VERSION);
         if (!same) {
-            LOG.info("Store was built with base {} and mapping version {}: rebuilding in full", settings[0], settings[1]);
+            LOG.info("Store was built with base {} and mapping version {}: rebuilding in full", settings.base(),
+                    settings.mappingVersion());
         }
         return same;
     }
 
     // ---- full build: bulk load into a fresh database, then swap it in
 
-    private boolean bulkBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
+    /** Returns the totals of the new store, or null if {@code --strict} stopped the build. */
+    private StoreTotals bulkBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
             Instant loadTime) {
         StoreLayout staging = layout.staging();
         layout.discardStaging();
         DatasetGraph dsg = TdbStore.connect(staging.database());
         DataLoader loader = LoaderFactory.phasedLoader(dsg,
                 (format, args) -> LOG.debug(String.format(format, args)));
-        boolean ok = false;
+        boolean ok;
         Instant loadStart = Instant.now();
         try {
             loader.startBulk();
             BuildMetadata.writeOntology(loader.stream());
-            ok = readAll(files, reader, Map.of(), result -> {
-                for (Quad q : result.quads()) {
-                    loader.stream().quad(q);
+            ok = readAll(files, reader, Map.of(), new ResultHandler() {
+                @Override
+                public void loaded(FileResult.Loaded result) {
+                    result.quads().forEach(loader.stream()::quad);
                 }
             });
             if (ok) {
@@ -160,17 +178,17 @@ public final class CorpusLoader {
         if (!ok) {
             TdbStore.release(staging.database());
             layout.discardStaging();
-            return false;
+            return null;
         }
         LOG.info("bulk load of {} files: {} ms", files.size(), Duration.between(loadStart, Instant.now()).toMillis());
-        Txn.executeWrite(dsg, () -> {
+        StoreTotals totals = Txn.calculateWrite(dsg, () -> {
             timed("resolving items", () -> {
                 ItemResolver resolver = new ItemResolver(dsg, iris);
                 resolver.resolve(resolver.allItems());
             });
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
-            timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots),
-                    now()));
+            timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots), now()));
+            return StoreStatistics.totals(dsg, iris);
         });
         TextIndex index = TextIndexes.open(staging.textIndex());
         try {
@@ -181,22 +199,16 @@ public final class CorpusLoader {
         TdbStore.release(staging.database());
         TdbStore.release(layout.database());
         layout.swapInStaging();
-        return true;
+        return totals;
     }
 
     // ---- incremental build: one write transaction over the existing database
-
-    private boolean incrementalBuild(List<SourceFile> files, FileReader reader, List<CorpusScanner.Root> roots,
-            Instant loadTime) {
-        try (NewsStore store = NewsStore.open(layout)) {
-            return incrementalBuild(store.dataset(), store.database(), files, reader, roots, loadTime);
-        }
-    }
 
     /**
      * @param store the store with its text index, which every change goes through
      * @param database the bare TDB2 database under it, in the same transaction, for reads and
      *     writes the text index has no part in (the VoID description)
+     * @return false if {@code --strict} stopped the build (nothing changed)
      */
     private boolean incrementalBuild(DatasetGraph store, DatasetGraph database, List<SourceFile> files,
             FileReader reader, List<CorpusScanner.Root> roots, Instant loadTime) {
@@ -210,19 +222,30 @@ public final class CorpusLoader {
             ItemResolver resolver = new ItemResolver(dsg, iris);
             Set<Node> affected = new HashSet<>();
             Set<Node> seen = new HashSet<>();
-            boolean ok = readAll(files, reader, knownHashes, result -> {
-                Node g = result.mapped().graph();
+            // A graph goes, and with it the file's say on the items it spoke of.
+            Consumer<Node> drop = g -> {
                 affected.addAll(resolver.itemsOf(g));
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                for (Quad q : result.quads()) {
-                    dsg.add(q);
+            };
+            boolean ok = readAll(files, reader, knownHashes, new ResultHandler() {
+                @Override
+                public void seen(Node graph) {
+                    seen.add(graph);
                 }
-                affected.addAll(result.mapped().items());
-            }, seenGraph -> seen.add(seenGraph), notSourceGraph -> {
-                if (stored.containsKey(notSourceGraph)) {
-                    affected.addAll(resolver.itemsOf(notSourceGraph));
-                    dsg.deleteAny(notSourceGraph, Node.ANY, Node.ANY, Node.ANY);
-                    removed++;
+
+                @Override
+                public void loaded(FileResult.Loaded result) {
+                    drop.accept(result.mapped().graph());
+                    result.quads().forEach(dsg::add);
+                    affected.addAll(result.mapped().items());
+                }
+
+                @Override
+                public void notSource(Node graph) {
+                    if (stored.containsKey(graph)) {
+                        drop.accept(graph);
+                        removed++;
+                    }
                 }
             });
             if (!ok) {
@@ -231,8 +254,7 @@ public final class CorpusLoader {
             }
             for (StoredSource s : stored.values()) {
                 if (!seen.contains(s.graph()) && inScope(s, roots)) {
-                    affected.addAll(resolver.itemsOf(s.graph()));
-                    dsg.deleteAny(s.graph(), Node.ANY, Node.ANY, Node.ANY);
+                    drop.accept(s.graph());
                     removed++;
                 }
             }
@@ -292,46 +314,50 @@ public final class CorpusLoader {
 
     // ---- the parallel read
 
-    private interface LoadedSink {
-        void accept(FileResult.Loaded result);
-    }
+    /** What the writer does with each file's result, on the writing thread, in file order. */
+    private interface ResultHandler {
+        void loaded(FileResult.Loaded result);
 
-    private interface GraphSink {
-        void accept(Node graph);
-    }
+        /** Every file's graph, whatever became of the file. */
+        default void seen(Node graph) {
+        }
 
-    private boolean readAll(List<SourceFile> files, FileReader reader, Map<Node, String> knownHashes, LoadedSink sink) {
-        return readAll(files, reader, knownHashes, sink, g -> { }, g -> { });
+        /** A Markdown file without front matter: not (or no longer) a news item. */
+        default void notSource(Node graph) {
+        }
     }
 
     /**
-     * Reads {@code files} on {@code options.threads()} threads, handing results to {@code sink} on
-     * this thread in file order, with a bounded number in flight so memory stays flat. Returns
+     * Reads {@code files} on {@code options.threads()} threads, handing results to {@code handler}
+     * on this thread in file order, with a bounded number in flight so memory stays flat. Returns
      * false if {@code --strict} met a rejected file.
      */
     private boolean readAll(List<SourceFile> files, FileReader reader, Map<Node, String> knownHashes,
-            LoadedSink sink, GraphSink seen, GraphSink notSource) {
+            ResultHandler handler) {
+        record Pending(Node graph, Future<FileResult> result) {
+        }
         int threads = Math.max(1, options.threads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "newsgraph-reader");
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<FileResult>> inFlight = new ArrayDeque<>();
+        Deque<Pending> inFlight = new ArrayDeque<>();
         int next = 0;
         int window = threads * 64;
         try {
             while (next < files.size() || !inFlight.isEmpty()) {
                 while (next < files.size() && inFlight.size() < window) {
                     SourceFile file = files.get(next++);
-                    String known = knownHashes.get(iris.graph(file.root(), file.relativePath()));
-                    inFlight.add(pool.submit(() -> reader.read(file, known)));
+                    Node graph = iris.graph(file.root(), file.relativePath());
+                    String known = knownHashes.get(graph);
+                    inFlight.add(new Pending(graph, pool.submit(() -> reader.read(file, known))));
                 }
-                FileResult result = inFlight.removeFirst().get();
-                Node graph = iris.graph(result.file().root(), result.file().relativePath());
-                seen.accept(graph);
+                Pending pending = inFlight.removeFirst();
+                FileResult result = pending.result().get();
+                handler.seen(pending.graph());
                 if (result instanceof FileResult.Loaded l) {
-                    sink.accept(l);
+                    handler.loaded(l);
                     loaded++;
                     count(l.mapped().problems(), l.file());
                     l.mapped().extraKeys().forEach(k -> extras.merge(k, 1L, Long::sum));
@@ -344,8 +370,8 @@ public final class CorpusLoader {
                         return false;
                     }
                 } else {
-                    this.notSource++;
-                    notSource.accept(graph);
+                    notSource++;
+                    handler.notSource(pending.graph());
                 }
                 listener.fileDone();
             }
@@ -364,16 +390,6 @@ public final class CorpusLoader {
         for (Problem p : problems) {
             warnings.merge(p.kind(), 1L, Long::sum);
             listener.warning(p.format(file.displayPath()));
-        }
-    }
-
-    private StoreTotals totals() {
-        DatasetGraph dsg = TdbStore.connect(layout.database());
-        try {
-            return Txn.calculateRead(dsg, () -> StoreStatistics.totals(dsg, iris));
-        } finally {
-            // Leave the store closed, so another process (a server) can open it at once.
-            TdbStore.release(layout.database());
         }
     }
 }

@@ -46,12 +46,7 @@ final class ItemResolver {
 
     /** Every item the store speaks of. Call inside a transaction. */
     Set<Node> allItems() {
-        Set<Node> items = new HashSet<>();
-        String prefix = iris.item("").getURI();
-        prefix = prefix.substring(0, prefix.lastIndexOf('/') + 1);
-        collectObjects(Vocab.NG_DESCRIBES, prefix, items);
-        collectObjects(Vocab.NG_SNAPSHOT_OF, prefix, items);
-        return items;
+        return itemsOf(Node.ANY);
     }
 
     /** The items graph {@code g} speaks of: its own and those it holds snapshots of. */
@@ -59,22 +54,12 @@ final class ItemResolver {
         Set<Node> items = new HashSet<>();
         for (Node p : List.of(Vocab.NG_DESCRIBES, Vocab.NG_SNAPSHOT_OF)) {
             dsg.find(g, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-                if (q.getObject().isURI() && q.getObject().getURI().startsWith(iris.base() + "item/")) {
+                if (iris.isItem(q.getObject())) {
                     items.add(q.getObject());
                 }
             });
         }
         return items;
-    }
-
-    private void collectObjects(Node property, String prefix, Set<Node> into) {
-        Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, property, Node.ANY);
-        while (it.hasNext()) {
-            Node o = it.next().getObject();
-            if (o.isURI() && o.getURI().startsWith(prefix)) {
-                into.add(o);
-            }
-        }
     }
 
     /** Resolves {@code items}. Call inside a write transaction. */

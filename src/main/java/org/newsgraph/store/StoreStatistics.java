@@ -41,13 +41,6 @@ public final class StoreStatistics {
         return it.hasNext() ? Long.parseLong(it.next().getObject().getLiteralLexicalForm()) : 0;
     }
 
-    /** Distinct nodes of class {@code type} in the union graph. */
-    public static long typed(DatasetGraph dsg, Node type) {
-        Set<Node> nodes = new HashSet<>();
-        dsg.find(Node.ANY, Node.ANY, Vocab.TYPE, type).forEachRemaining(q -> nodes.add(q.getSubject()));
-        return nodes.size();
-    }
-
     private static long distinctSubjects(DatasetGraph dsg, Node graph, Node property) {
         Set<Node> nodes = new HashSet<>();
         dsg.find(graph, Node.ANY, property, Node.ANY).forEachRemaining(q -> nodes.add(q.getSubject()));

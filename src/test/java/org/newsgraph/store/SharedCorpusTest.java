@@ -33,33 +33,36 @@ class SharedCorpusTest {
 
     @Test
     void powerappsLoadsWithOneItemPerDistinctUrl() throws IOException {
-        Path corpus = SHARED.resolve("powerapps");
-        assumeTrue(Files.isDirectory(corpus), "../shared/corpus/powerapps is not present");
+        BuildReport report = buildAndCheck("powerapps");
+        assertEquals(0, report.rejections().size());
+    }
+
+    @Test
+    void azureSampleResolvesRelatedSnapshotsToOneDescriptionPerItem() throws IOException {
+        buildAndCheck("azure-sample");
+        long snapshots = count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a ng:RelatedSnapshot }");
+        assertEquals(relatedEntries(SHARED.resolve("azure-sample")), snapshots);
+    }
+
+    /**
+     * Builds one shared corpus (skipping when it is absent) and checks what holds for every corpus:
+     * nothing rejected, one item per distinct URL, one headline and date per item, the shapes.
+     */
+    private BuildReport buildAndCheck(String name) throws IOException {
+        Path corpus = SHARED.resolve(name);
+        assumeTrue(Files.isDirectory(corpus), "../shared/corpus/" + name + " is not present");
         BuildReport report = build(corpus);
         assertEquals(0, report.rejected(), String.join("\n", report.rejections()));
-        assertEquals(0, report.rejections().size());
         assertEquals(distinctItemUrls(corpus), report.totals().items());
         assertOneHeadlineAndAtMostOneDatePerItem();
         assertConformsToTheShapes();
+        return report;
     }
 
     private void assertConformsToTheShapes() {
         DatasetGraph dsg = TdbStore.connect(new StoreLayout(dir.resolve("store")).database());
         var report = Txn.calculateRead(dsg, () -> org.newsgraph.validate.ShapesValidator.load().validate(dsg.getUnionGraph()));
         assertEquals(List.of(), org.newsgraph.validate.ShapesValidator.lines(report, IriMinter.DEFAULT_BASE));
-    }
-
-    @Test
-    void azureSampleResolvesRelatedSnapshotsToOneDescriptionPerItem() throws IOException {
-        Path corpus = SHARED.resolve("azure-sample");
-        assumeTrue(Files.isDirectory(corpus), "../shared/corpus/azure-sample is not present");
-        BuildReport report = build(corpus);
-        assertEquals(0, report.rejected(), String.join("\n", report.rejections()));
-        assertEquals(distinctItemUrls(corpus), report.totals().items());
-        assertOneHeadlineAndAtMostOneDatePerItem();
-        assertConformsToTheShapes();
-        long snapshots = count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a ng:RelatedSnapshot }");
-        assertEquals(relatedEntries(corpus), snapshots);
     }
 
     private BuildReport build(Path corpus) {
