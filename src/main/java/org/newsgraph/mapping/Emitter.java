@@ -1,18 +1,18 @@
 package org.newsgraph.mapping;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 
-/** Writes triples of one named graph to a {@link StreamRDF} as quads. */
-final class Emitter {
+/** Collects the statements of one file's own named graph. */
+final class Emitter implements Statements {
 
-    private final StreamRDF out;
     private final Node graph;
-    private long count;
+    private final List<Quad> quads = new ArrayList<>();
 
-    Emitter(StreamRDF out, Node graph) {
-        this.out = out;
+    Emitter(Node graph) {
         this.graph = graph;
     }
 
@@ -20,14 +20,20 @@ final class Emitter {
         return graph;
     }
 
-    void add(Node s, Node p, Node o) {
+    @Override
+    public void add(Node s, Node p, Node o) {
         if (o != null) {
-            out.quad(Quad.create(graph, s, p, o));
-            count++;
+            quads.add(Quad.create(graph, s, p, o));
         }
     }
 
-    long count() {
-        return count;
+    /** A blank node: the graph is replaced whole when its file changes, so no name is needed. */
+    @Override
+    public Node extraField(Node subject, int n) {
+        return NodeFactory.createBlankNode();
+    }
+
+    List<Quad> quads() {
+        return quads;
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.newsgraph.source.Extra;
@@ -28,8 +30,10 @@ import org.newsgraph.source.SourceFile;
 import org.newsgraph.source.TopicRecord;
 
 /**
- * Maps one parsed source file onto the vocabulary, into the file's own named graph, together
- * with the graph's provenance. The output depends only on the file's content, its place under
+ * Maps one parsed source file onto the vocabulary: what is the file's own (its item, profile,
+ * related list, links and provenance) into the file's named graph; what other files say alike
+ * (snapshots of related items, providers, topics and images, and their identities) as shared
+ * descriptions, stored once. The output depends only on the file's content, its place under
  * its root, the base IRI and the load time: this is what makes incremental builds equal to full
  * ones.
  */
@@ -39,7 +43,7 @@ public final class FileMapper {
      * Changes whenever the same source would map to different triples: a store built by another
      * version is rebuilt in full rather than patched.
      */
-    public static final String MAPPING_VERSION = "1";
+    public static final String MAPPING_VERSION = "2";
 
     private final IriMinter iris;
 
@@ -51,9 +55,9 @@ public final class FileMapper {
         return iris;
     }
 
-    public MappedFile map(SourceFile file, String contentHash, Instant loadTime, ParsedFile parsed, StreamRDF out) {
+    public MappedFile map(SourceFile file, String contentHash, Instant loadTime, ParsedFile parsed) {
         Node graph = iris.graph(file.root(), file.relativePath());
-        FileContext cx = new FileContext(new Emitter(out, graph), new ArrayList<>(parsed.problems()));
+        FileContext cx = new FileContext(new Emitter(graph), new ArrayList<>(parsed.problems()));
         Node primary;
         if (parsed.record() instanceof ItemRecord item) {
             primary = cx.primaryItem(item);
@@ -63,8 +67,8 @@ public final class FileMapper {
             primary = cx.organizationProfile((OrganizationRecord) parsed.record());
         }
         provenance(cx.out, file, contentHash, loadTime, primary);
-        return new MappedFile(graph, cx.out.count(), List.copyOf(cx.problems), List.copyOf(cx.extraKeys),
-                Set.copyOf(cx.items));
+        return new MappedFile(graph, List.copyOf(cx.out.quads()), List.copyOf(cx.shared.values()),
+                List.copyOf(cx.problems), List.copyOf(cx.extraKeys), Set.copyOf(cx.resolvable));
     }
 
     private void provenance(Emitter out, SourceFile file, String contentHash, Instant loadTime, Node primary) {
@@ -89,7 +93,10 @@ public final class FileMapper {
         final List<Problem> problems;
         final Literals literals;
         final List<String> extraKeys = new ArrayList<>();
-        final Set<Node> items = new LinkedHashSet<>();
+        /** The items, providers and topics the file speaks of. */
+        final Set<Node> resolvable = new LinkedHashSet<>();
+        /** The shared descriptions the file refers to, by node. */
+        final Map<Node, SharedDescription> shared = new LinkedHashMap<>();
         /** URLs parsed in this file: an item's URL is parsed for its identity and again as a value. */
         private final Map<String, Optional<WebUrl>> urls = new HashMap<>();
 
@@ -101,228 +108,313 @@ public final class FileMapper {
 
         Node primaryItem(ItemRecord item) {
             Node node = iris.item(urlKey(item.identifyingUrl()));
-            items.add(node);
+            resolvable.add(node);
             for (Node type : ItemTypes.classesFor(item.type() == null ? null : item.type().text())) {
                 out.add(node, Vocab.TYPE, type);
             }
             out.add(node, Vocab.LABEL, Literals.string(item.title()));
-            description(node, item);
+            description(out, node, item);
             if (item.body() != null) {
                 out.add(node, Vocab.SCHEMA_ARTICLE_BODY, Literals.string(item.body()));
             }
-            int position = 0;
-            for (ItemRecord related : item.related()) {
-                position++;
-                Node snapshot = IriMinter.local(out.graph(), "related-" + position);
-                out.add(snapshot, Vocab.TYPE, Vocab.NG_RELATED_SNAPSHOT);
-                out.add(snapshot, Vocab.NG_SNAPSHOT_IN, node);
-                out.add(snapshot, Vocab.NG_LIST_POSITION,
-                        NodeFactory.createLiteralDT(Integer.toString(position), XSDDatatype.XSDinteger));
-                Scalar url = related.identifyingUrl();
-                if (url == null || url.text().isBlank()) {
-                    problems.add(new Problem("related-without-url", related.position(),
-                            "related entry " + position + " has neither webUrl nor originalUrl; kept as a snapshot"
-                                    + " of no item"));
-                } else {
-                    Node target = iris.item(urlKey(url));
-                    items.add(target);
-                    out.add(node, Vocab.NG_RELATED, target);
-                    out.add(snapshot, Vocab.NG_SNAPSHOT_OF, target);
-                }
-                description(snapshot, related);
+            if (!item.related().isEmpty()) {
+                relatedList(node, item.related());
             }
             return node;
         }
 
-        /** The fields an item and a snapshot of it share. */
-        void description(Node node, ItemRecord item) {
-            text(node, Vocab.SCHEMA_HEADLINE, item.title());
-            text(node, Vocab.SCHEMA_DESCRIPTION, item.excerpt());
-            if (item.publishedDateTime() != null) {
-                out.add(node, Vocab.SCHEMA_DATE_PUBLISHED, literals.dateTime("publishedDateTime", item.publishedDateTime()));
+        /**
+         * The related list: an rdf:Seq of the snapshots it shows, in order, and a direct
+         * ng:related link to each item. What an entry says is a snapshot, stored once however
+         * many lists show it.
+         */
+        void relatedList(Node item, List<ItemRecord> related) {
+            Node list = IriMinter.local(out.graph(), "related");
+            out.add(item, Vocab.NG_RELATED_LIST, list);
+            out.add(list, Vocab.TYPE, Vocab.RDF_SEQ);
+            int position = 0;
+            for (ItemRecord entry : related) {
+                position++;
+                Scalar url = entry.identifyingUrl();
+                Node target = null;
+                if (url == null || url.text().isBlank()) {
+                    problems.add(new Problem("related-without-url", entry.position(),
+                            "related entry " + position + " has neither webUrl nor originalUrl; kept as a snapshot"
+                                    + " of no item"));
+                } else {
+                    target = iris.item(urlKey(url));
+                    resolvable.add(target);
+                    out.add(item, Vocab.NG_RELATED, target);
+                }
+                SnapshotBuilder snapshot = new SnapshotBuilder(Vocab.NG_RELATED_SNAPSHOT, target);
+                description(snapshot, SnapshotBuilder.SELF, entry);
+                out.add(list, RDF.li(position).asNode(), share(snapshot));
             }
-            url(node, Vocab.SCHEMA_URL, "webUrl", item.webUrl());
-            url(node, Vocab.NG_ORIGINAL_URL, "originalUrl", item.originalUrl());
-            url(node, Vocab.NG_AMP_URL, "ampWebUrl", item.ampWebUrl());
-            url(node, Vocab.NG_CDN_AMP_URL, "cdnAmpWebUrl", item.cdnAmpWebUrl());
-            text(node, Vocab.NG_ITEM_TYPE, item.type());
-            text(node, Vocab.NG_CATEGORY, item.category());
-            integer(node, Vocab.NG_QUALITY, "quality", item.quality());
-            integer(node, Vocab.NG_HEAT, "heat", item.heat());
-            bool(node, Vocab.NG_PUBLISHED, "published", item.published());
-            bool(node, Vocab.NG_REMOVED, "removed", item.removed());
-            text(node, Vocab.NG_SECURED, item.secured());
+        }
+
+        /** The fields an item and a snapshot of it share. */
+        void description(Statements to, Node node, ItemRecord item) {
+            text(to, node, Vocab.SCHEMA_HEADLINE, item.title());
+            text(to, node, Vocab.SCHEMA_DESCRIPTION, item.excerpt());
+            if (item.publishedDateTime() != null) {
+                to.add(node, Vocab.SCHEMA_DATE_PUBLISHED, literals.dateTime("publishedDateTime", item.publishedDateTime()));
+            }
+            url(to, node, Vocab.SCHEMA_URL, "webUrl", item.webUrl());
+            url(to, node, Vocab.NG_ORIGINAL_URL, "originalUrl", item.originalUrl());
+            url(to, node, Vocab.NG_AMP_URL, "ampWebUrl", item.ampWebUrl());
+            url(to, node, Vocab.NG_CDN_AMP_URL, "cdnAmpWebUrl", item.cdnAmpWebUrl());
+            text(to, node, Vocab.NG_ITEM_TYPE, item.type());
+            text(to, node, Vocab.NG_CATEGORY, item.category());
+            integer(to, node, Vocab.NG_QUALITY, "quality", item.quality());
+            integer(to, node, Vocab.NG_HEAT, "heat", item.heat());
+            bool(to, node, Vocab.NG_PUBLISHED, "published", item.published());
+            bool(to, node, Vocab.NG_REMOVED, "removed", item.removed());
+            text(to, node, Vocab.NG_SECURED, item.secured());
             if (item.featuredContent() != null) {
                 String html = item.featuredContent().text();
-                out.add(node, Vocab.NG_FEATURED_CONTENT, Literals.html(html));
+                to.add(node, Vocab.NG_FEATURED_CONTENT, Literals.html(html));
                 for (String src : embeddedSources(html)) {
-                    url(node, Vocab.SCHEMA_EMBED_URL, "featuredContent", Scalar.string(src,
+                    url(to, node, Vocab.SCHEMA_EMBED_URL, "featuredContent", Scalar.string(src,
                             item.featuredContent().position()));
                 }
             }
             if (item.provider() != null) {
-                out.add(node, Vocab.SCHEMA_PUBLISHER, provider(item.provider()));
+                publisher(to, node, item.provider());
             }
             for (Scalar topic : item.topics()) {
                 if (!topic.text().isBlank()) {
-                    out.add(node, Vocab.SCHEMA_ABOUT, topicMention(topic.text()));
+                    topic(to, node, Vocab.SCHEMA_ABOUT, Vocab.NG_TOPIC_AS_GIVEN, topic.text());
                 }
             }
             for (ImageRecord image : item.images()) {
-                out.add(node, Vocab.SCHEMA_IMAGE, image(image));
+                image(to, node, Vocab.SCHEMA_IMAGE, Vocab.NG_IMAGE_AS_GIVEN, image);
             }
-            extras(node, item.extras());
+            extras(to, node, item.extras());
         }
 
-        Node provider(ProviderRecord p) {
-            Node node;
+        /**
+         * A provider as an item names it: a link to the provider (known by its domain, else its
+         * name) and, to the snapshot of what the item said of it (name, logos, any other field).
+         */
+        void publisher(Statements to, Node subject, ProviderRecord p) {
+            Node org = null;
+            String givenDomain = null;
             if (p.domain() != null && !p.domain().text().isBlank()) {
-                node = iris.provider(p.domain().text());
-                domain(node, p.domain());
+                givenDomain = p.domain().text().strip();
+                org = organization(p.domain());
             } else if (p.name() != null && !p.name().text().isBlank()) {
-                node = iris.providerByName(p.name().text());
+                org = iris.providerByName(p.name().text());
+                identity(org, List.of(Triple.create(org, Vocab.TYPE, Vocab.SCHEMA_ORGANIZATION)));
                 problems.add(new Problem("provider-without-domain", p.position(),
                         "provider '" + Literals.abbreviate(p.name().text()) + "' has no domain; identified by name"));
             } else {
-                node = NodeFactory.createBlankNode();
                 problems.add(new Problem("provider-without-domain", p.position(), "provider has neither domain nor name"));
             }
-            out.add(node, Vocab.TYPE, Vocab.SCHEMA_ORGANIZATION);
-            text(node, Vocab.SCHEMA_NAME, p.name());
-            for (ImageRecord image : p.images()) {
-                out.add(node, Vocab.SCHEMA_LOGO, image(image));
+            if (org != null) {
+                resolvable.add(org);
+                to.add(subject, Vocab.SCHEMA_PUBLISHER, org);
             }
-            extras(node, p.extras());
-            return node;
+            SnapshotBuilder snapshot = new SnapshotBuilder(Vocab.NG_PROVIDER_SNAPSHOT, org);
+            Node self = SnapshotBuilder.SELF;
+            text(snapshot, self, Vocab.SCHEMA_NAME, p.name());
+            if (givenDomain != null && !givenDomain.equals(normalisedDomain(givenDomain))) {
+                snapshot.add(self, Vocab.NG_DOMAIN, Literals.string(givenDomain));
+            }
+            for (ImageRecord image : p.images()) {
+                image(snapshot, self, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN, image);
+            }
+            extras(snapshot, self, p.extras());
+            if (snapshot.saysMore()) {
+                to.add(subject, Vocab.NG_PUBLISHER_AS_GIVEN, share(snapshot));
+            }
         }
 
-        void domain(Node org, Scalar domain) {
-            String d = domain.text().strip();
-            out.add(org, Vocab.NG_DOMAIN, Literals.string(d));
-            WebUrl home = d.matches("(?i)[a-z0-9\\p{L}]([a-z0-9\\p{L}-]*[a-z0-9\\p{L}])?(\\.[a-z0-9\\p{L}]([a-z0-9\\p{L}-]*[a-z0-9\\p{L}])?)*")
-                    ? WebUrl.parse("https://" + d.toLowerCase(java.util.Locale.ROOT) + "/") : null;
+        /** The provider of a domain, with its identity: the domain in lower case and its home page. */
+        Node organization(Scalar domain) {
+            String d = normalisedDomain(domain.text());
+            Node org = iris.provider(d);
+            List<Triple> identity = new ArrayList<>();
+            identity.add(Triple.create(org, Vocab.TYPE, Vocab.SCHEMA_ORGANIZATION));
+            identity.add(Triple.create(org, Vocab.NG_DOMAIN, Literals.string(d)));
+            WebUrl home = d.matches("[a-z0-9\\p{L}]([a-z0-9\\p{L}-]*[a-z0-9\\p{L}])?(\\.[a-z0-9\\p{L}]([a-z0-9\\p{L}-]*[a-z0-9\\p{L}])?)*")
+                    ? WebUrl.parse("https://" + d + "/") : null;
             if (home != null) {
-                out.add(org, Vocab.SCHEMA_URL, NodeFactory.createURI(home.iri()));
+                identity.add(Triple.create(org, Vocab.SCHEMA_URL, NodeFactory.createURI(home.iri())));
             } else {
                 problems.add(new Problem("bad-domain", domain.position(),
-                        "'domain' should be a host name, found '" + Literals.abbreviate(d) + "'; kept as text"));
+                        "'domain' should be a host name, found '" + Literals.abbreviate(domain.text().strip())
+                                + "'; kept as text"));
             }
+            identity(org, identity);
+            return org;
         }
 
-        Node topicMention(String name) {
-            Node node = iris.topic(name);
-            out.add(node, Vocab.TYPE, Vocab.SKOS_CONCEPT);
-            out.add(node, Vocab.SKOS_PREF_LABEL, Literals.string(name.strip()));
-            out.add(node, Vocab.SKOS_IN_SCHEME, iris.topicScheme());
-            return node;
+        /**
+         * A topic as a file names it: a link to the topic (known by its slugged name) and to the
+         * snapshot of the name as written.
+         */
+        Node topic(Statements to, Node subject, Node link, Node asGiven, String name) {
+            Node topic = topicIdentity(name);
+            to.add(subject, link, topic);
+            SnapshotBuilder snapshot = new SnapshotBuilder(Vocab.NG_TOPIC_SNAPSHOT, topic);
+            snapshot.add(SnapshotBuilder.SELF, Vocab.SKOS_PREF_LABEL, Literals.string(name.strip()));
+            to.add(subject, asGiven, share(snapshot));
+            return topic;
         }
 
-        Node image(ImageRecord image) {
-            Node node = iris.image(urlKey(image.url()));
-            out.add(node, Vocab.TYPE, Vocab.SCHEMA_IMAGE_OBJECT);
-            url(node, Vocab.SCHEMA_CONTENT_URL, "url", image.url());
-            integer(node, Vocab.SCHEMA_WIDTH, "width", image.width());
-            integer(node, Vocab.SCHEMA_HEIGHT, "height", image.height());
-            bool(node, Vocab.NG_IS_CACHED, "isCached", image.isCached());
-            text(node, Vocab.SCHEMA_CAPTION, image.title());
-            extras(node, image.extras());
-            return node;
+        Node topicIdentity(String name) {
+            Node topic = iris.topic(name);
+            resolvable.add(topic);
+            identity(topic, List.of(Triple.create(topic, Vocab.TYPE, Vocab.SKOS_CONCEPT),
+                    Triple.create(topic, Vocab.SKOS_IN_SCHEME, iris.topicScheme())));
+            return topic;
+        }
+
+        /**
+         * An image as a file gives it: a link to the image (known by its URL) and to the snapshot of
+         * what the file says of it (size, caption, ...), which may differ from file to file.
+         */
+        void image(Statements to, Node subject, Node link, Node asGiven, ImageRecord image) {
+            Node node = null;
+            WebUrl parsed = null;
+            if (image.url() != null && !image.url().text().isBlank()) {
+                String key = urlKey(image.url());
+                node = iris.image(key);
+                parsed = parse(image.url().text());
+                Node contentUrl = urlValue("url", image.url());
+                // The identity holds the normalised URL; the form as written, if other, is the snapshot's.
+                identity(node, List.of(Triple.create(node, Vocab.TYPE, Vocab.SCHEMA_IMAGE_OBJECT),
+                        Triple.create(node, Vocab.SCHEMA_CONTENT_URL,
+                                parsed == null ? contentUrl : NodeFactory.createURI(parsed.key()))));
+                to.add(subject, link, node);
+            }
+            SnapshotBuilder snapshot = new SnapshotBuilder(Vocab.NG_IMAGE_SNAPSHOT, node);
+            Node self = SnapshotBuilder.SELF;
+            if (parsed != null && !parsed.iri().equals(parsed.key())) {
+                snapshot.add(self, Vocab.SCHEMA_CONTENT_URL, NodeFactory.createURI(parsed.iri()));
+            }
+            integer(snapshot, self, Vocab.SCHEMA_WIDTH, "width", image.width());
+            integer(snapshot, self, Vocab.SCHEMA_HEIGHT, "height", image.height());
+            bool(snapshot, self, Vocab.NG_IS_CACHED, "isCached", image.isCached());
+            text(snapshot, self, Vocab.SCHEMA_CAPTION, image.title());
+            extras(snapshot, self, image.extras());
+            if (snapshot.saysMore()) {
+                to.add(subject, asGiven, share(snapshot));
+            }
         }
 
         Node topicProfile(TopicRecord t) {
-            Node node = topicMention(t.name().text());
-            text(node, Vocab.SKOS_NOTATION, t.id());
-            text(node, Vocab.NG_SHORT_NAME, t.shortname());
-            text(node, Vocab.NG_TAXONOMY, t.taxonomy());
+            Node node = topicIdentity(t.name().text());
+            out.add(node, Vocab.SKOS_PREF_LABEL, Literals.string(t.name().text().strip()));
+            text(out, node, Vocab.SKOS_NOTATION, t.id());
+            text(out, node, Vocab.NG_SHORT_NAME, t.shortname());
+            text(out, node, Vocab.NG_TAXONOMY, t.taxonomy());
             for (Scalar keyword : t.keywords()) {
-                text(node, Vocab.SKOS_ALT_LABEL, keyword);
+                text(out, node, Vocab.SKOS_ALT_LABEL, keyword);
             }
             for (Scalar hashtag : t.hashtags()) {
-                text(node, Vocab.NG_HASHTAG, hashtag);
+                text(out, node, Vocab.NG_HASHTAG, hashtag);
             }
             for (ImageRecord image : t.images()) {
-                out.add(node, Vocab.SCHEMA_IMAGE, image(image));
+                image(out, node, Vocab.SCHEMA_IMAGE, Vocab.NG_IMAGE_AS_GIVEN, image);
             }
             Node scheme = iris.topicScheme();
             if (t.parent() != null && !t.parent().text().isBlank()) {
-                Node parent = topicMention(t.parent().text());
-                out.add(node, Vocab.SKOS_BROADER, parent);
+                Node parent = topic(out, node, Vocab.SKOS_BROADER, Vocab.NG_BROADER_AS_GIVEN, t.parent().text());
                 out.add(parent, Vocab.SKOS_NARROWER, node);
             } else {
                 out.add(node, Vocab.SKOS_TOP_CONCEPT_OF, scheme);
                 out.add(scheme, Vocab.SKOS_HAS_TOP_CONCEPT, node);
             }
-            extras(node, t.extras());
+            extras(out, node, t.extras());
             return node;
         }
 
         Node organizationProfile(OrganizationRecord o) {
-            Node node = iris.provider(o.domain().text());
-            out.add(node, Vocab.TYPE, Vocab.SCHEMA_ORGANIZATION);
-            domain(node, o.domain());
-            text(node, Vocab.SCHEMA_NAME, o.name());
-            text(node, Vocab.DCT_IDENTIFIER, o.id());
-            text(node, Vocab.SCHEMA_DESCRIPTION, o.description());
-            text(node, Vocab.NG_TAXONOMY, o.taxonomy());
+            Node node = organization(o.domain());
+            resolvable.add(node);
+            String given = o.domain().text().strip();
+            if (!given.equals(normalisedDomain(given))) {
+                // The identity holds the domain in lower case; the form as written stays findable.
+                extras(out, node, List.of(new Extra("domain", o.domain())));
+            }
+            text(out, node, Vocab.SCHEMA_NAME, o.name());
+            text(out, node, Vocab.DCT_IDENTIFIER, o.id());
+            text(out, node, Vocab.SCHEMA_DESCRIPTION, o.description());
+            text(out, node, Vocab.NG_TAXONOMY, o.taxonomy());
             for (Scalar name : o.otherNames()) {
-                text(node, Vocab.SCHEMA_ALTERNATE_NAME, name);
+                text(out, node, Vocab.SCHEMA_ALTERNATE_NAME, name);
             }
             for (ImageRecord image : o.images()) {
-                out.add(node, Vocab.SCHEMA_LOGO, image(image));
+                image(out, node, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN, image);
             }
             if (o.body() != null) {
                 out.add(node, Vocab.SCHEMA_DESCRIPTION, Literals.string(o.body().strip()));
             }
-            extras(node, o.extras());
+            extras(out, node, o.extras());
             return node;
         }
 
-        void text(Node s, Node p, Scalar value) {
+        /** Names a finished snapshot from its content and keeps it with the file's shared descriptions. */
+        Node share(SnapshotBuilder snapshot) {
+            SharedDescription d = snapshot.build(iris);
+            shared.putIfAbsent(d.node(), d);
+            return d.node();
+        }
+
+        void identity(Node node, List<Triple> triples) {
+            shared.putIfAbsent(node, new SharedDescription(node, List.copyOf(triples)));
+        }
+
+        void text(Statements to, Node s, Node p, Scalar value) {
             if (value != null) {
-                out.add(s, p, Literals.string(value));
+                to.add(s, p, Literals.string(value));
             }
         }
 
-        void integer(Node s, Node p, String field, Scalar value) {
+        void integer(Statements to, Node s, Node p, String field, Scalar value) {
             if (value != null) {
-                out.add(s, p, literals.integer(field, value));
+                to.add(s, p, literals.integer(field, value));
             }
         }
 
-        void bool(Node s, Node p, String field, Scalar value) {
+        void bool(Statements to, Node s, Node p, String field, Scalar value) {
             if (value != null) {
-                out.add(s, p, literals.bool(field, value));
+                to.add(s, p, literals.bool(field, value));
             }
         }
 
         /** A URL as an IRI, repaired if it must be; kept as text if it cannot be an IRI. */
-        void url(Node s, Node p, String field, Scalar value) {
-            if (value == null || value.text().isBlank()) {
-                return;
+        void url(Statements to, Node s, Node p, String field, Scalar value) {
+            if (value != null && !value.text().isBlank()) {
+                to.add(s, p, urlValue(field, value));
             }
+        }
+
+        Node urlValue(String field, Scalar value) {
             WebUrl url = parse(value.text());
             if (url == null) {
                 String text = value.text().strip();
                 String why = WebUrl.isRelativeReference(text) ? "is a relative URL" : "is not a usable URL";
                 problems.add(new Problem("unusable-url", value.position(),
                         "'" + field + "' " + why + " ('" + Literals.abbreviate(text) + "'); kept as text"));
-                out.add(s, p, Literals.string(text));
-                return;
+                return Literals.string(text);
             }
             if (url.repaired()) {
                 problems.add(new Problem("repaired-url", value.position(),
                         "'" + field + "' has characters an IRI cannot hold; percent-encoded as " + url.iri()));
             }
-            out.add(s, p, NodeFactory.createURI(url.iri()));
+            return NodeFactory.createURI(url.iri());
         }
 
-        void extras(Node s, List<Extra> extras) {
+        void extras(Statements to, Node s, List<Extra> extras) {
+            int n = 0;
             for (Extra extra : extras) {
-                Node field = NodeFactory.createBlankNode();
-                out.add(s, Vocab.NG_EXTRA, field);
-                out.add(field, Vocab.TYPE, Vocab.NG_EXTRA_FIELD);
-                out.add(field, Vocab.NG_KEY, Literals.string(extra.key()));
-                out.add(field, Vocab.VALUE, Literals.string(extra.value()));
+                Node field = to.extraField(s, ++n);
+                to.add(s, Vocab.NG_EXTRA, field);
+                to.add(field, Vocab.TYPE, Vocab.NG_EXTRA_FIELD);
+                to.add(field, Vocab.NG_KEY, Literals.string(extra.key()));
+                to.add(field, Vocab.VALUE, Literals.string(extra.value()));
                 extraKeys.add(extra.key());
             }
         }
@@ -336,6 +428,11 @@ public final class FileMapper {
         WebUrl parse(String text) {
             return urls.computeIfAbsent(text, t -> Optional.ofNullable(WebUrl.parse(t))).orElse(null);
         }
+    }
+
+    /** A domain as providers are known by it: without surrounding space, in lower case. */
+    static String normalisedDomain(String domain) {
+        return domain.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The {@code src} of the iframes (and embeds) in a featured-content HTML fragment. */

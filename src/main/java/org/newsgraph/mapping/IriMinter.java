@@ -38,6 +38,34 @@ public final class IriMinter {
         return node.isURI() && node.getURI().startsWith(base + "item/");
     }
 
+    /** True if {@code node} is a provider minted here. */
+    public boolean isProvider(Node node) {
+        return node.isURI() && node.getURI().startsWith(base + "provider/");
+    }
+
+    /** True if {@code node} is a topic minted here. */
+    public boolean isTopic(Node node) {
+        return node.isURI() && node.getURI().startsWith(base + "topic/");
+    }
+
+    /** A snapshot: a description as a source gave it, named from its content ({@link #hash}). */
+    public Node snapshot(String contentHash) {
+        return iri("snapshot/" + contentHash);
+    }
+
+    /**
+     * True if {@code node} is stated once in the shared graph, for as long as some file refers to
+     * it: a snapshot, or the identity of a provider, topic or image.
+     */
+    public boolean isShared(Node node) {
+        if (!node.isURI() || !node.getURI().startsWith(base)) {
+            return false;
+        }
+        String path = node.getURI().substring(base.length());
+        return (path.startsWith("snapshot/") || path.startsWith("provider/") || path.startsWith("topic/")
+                || path.startsWith("image/")) && path.indexOf('#') < 0;
+    }
+
     public Node image(String urlKey) {
         return iri("image/" + hash(urlKey));
     }
@@ -71,6 +99,14 @@ public final class IriMinter {
     /** The graph of derived descriptions (items known only from related lists). */
     public Node resolvedGraph() {
         return iri("graph/resolved");
+    }
+
+    /**
+     * The graph of what many files say alike, stated once: snapshots, and the identity of
+     * providers, topics and images.
+     */
+    public Node sharedGraph() {
+        return iri("graph/shared");
     }
 
     /** The graph describing the builds of the store. */
@@ -156,7 +192,7 @@ public final class IriMinter {
     }
 
     /** First 80 bits of SHA-256, in hex: short, and collision-free at any corpus size we meet. */
-    static String hash(String key) {
+    public static String hash(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 10);

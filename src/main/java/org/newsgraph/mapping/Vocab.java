@@ -61,6 +61,7 @@ public final class Vocab {
     // rdf, rdfs, dcterms, skos
     public static final Node TYPE = RDF.Nodes.type;
     public static final Node VALUE = RDF.Nodes.value;
+    public static final Node RDF_SEQ = RDF.Nodes.Seq;
     public static final Node LABEL = RDFS.Nodes.label;
     public static final Node DCT_IDENTIFIER = DCTerms.identifier.asNode();
     public static final Node SKOS_CONCEPT = SKOS.Concept.asNode();
@@ -126,13 +127,22 @@ public final class Vocab {
     public static final Node NG_EXTRA_FIELD = ng("ExtraField");
     public static final Node NG_KEY = ng("key");
     // ng: snapshots (related entries, duplicate files) and their resolution
+    public static final Node NG_SNAPSHOT = ng("Snapshot");
     public static final Node NG_ITEM_SNAPSHOT = ng("ItemSnapshot");
     public static final Node NG_RELATED_SNAPSHOT = ng("RelatedSnapshot");
     public static final Node NG_DUPLICATE_SNAPSHOT = ng("DuplicateSnapshot");
+    public static final Node NG_PROVIDER_SNAPSHOT = ng("ProviderSnapshot");
+    public static final Node NG_IMAGE_SNAPSHOT = ng("ImageSnapshot");
+    public static final Node NG_TOPIC_SNAPSHOT = ng("TopicSnapshot");
     public static final Node NG_SNAPSHOT_OF = ng("snapshotOf");
-    public static final Node NG_SNAPSHOT_IN = ng("snapshotIn");
-    public static final Node NG_LIST_POSITION = ng("listPosition");
+    public static final Node NG_RELATED_LIST = ng("relatedList");
+    public static final Node NG_PUBLISHER_AS_GIVEN = ng("publisherAsGiven");
+    public static final Node NG_IMAGE_AS_GIVEN = ng("imageAsGiven");
+    public static final Node NG_LOGO_AS_GIVEN = ng("logoAsGiven");
+    public static final Node NG_TOPIC_AS_GIVEN = ng("topicAsGiven");
+    public static final Node NG_BROADER_AS_GIVEN = ng("broaderAsGiven");
     public static final Node NG_DESCRIBED_BY_SNAPSHOT = ng("describedBySnapshot");
+    public static final Node NG_SHARED_GRAPH = ng("SharedGraph");
     // ng: provenance
     public static final Node NG_SOURCE_GRAPH = ng("SourceGraph");
     public static final Node NG_SOURCE_FILE = ng("SourceFile");

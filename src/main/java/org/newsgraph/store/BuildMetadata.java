@@ -88,10 +88,14 @@ final class BuildMetadata {
         Node scheme = iris.topicScheme();
         dsg.add(g, scheme, Vocab.TYPE, Vocab.SKOS_CONCEPT_SCHEME);
         dsg.add(g, scheme, Vocab.SKOS_PREF_LABEL, NodeFactory.createLiteralString("Topics"));
+        Node shared = iris.sharedGraph();
+        dsg.add(g, shared, Vocab.TYPE, Vocab.NG_SHARED_GRAPH);
+        dsg.add(g, shared, Vocab.LABEL, NodeFactory.createLiteralString(
+                "What many files say alike, stated once: snapshots, and the identity of providers, topics and images"));
         Node resolved = iris.resolvedGraph();
         dsg.add(g, resolved, Vocab.TYPE, Vocab.NG_RESOLVED_GRAPH);
         dsg.add(g, resolved, Vocab.LABEL,
-                NodeFactory.createLiteralString("Descriptions of items known only from related lists"));
+                NodeFactory.createLiteralString("Descriptions chosen for items known only from related lists, and names of providers and topics without a profile"));
     }
 
     private static Node dateTime(Instant t) {

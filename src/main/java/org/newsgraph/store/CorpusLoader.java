@@ -32,6 +32,7 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.newsgraph.mapping.FileMapper;
 import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.mapping.SharedDescription;
 import org.newsgraph.source.CorpusScanner;
 import org.newsgraph.source.Problem;
 import org.newsgraph.source.SourceFile;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * Builds or updates a store from source roots. Files are read and mapped on all cores while this
  * thread writes: into a fresh database through the TDB2 bulk loader (first build, {@code --full},
  * or a store built with other settings), or else in one write transaction that replaces the
- * graphs of changed files and drops those of vanished files. Either way the affected items are
- * then resolved ({@link ItemResolver}) and the build graph rewritten.
+ * graphs of changed files and drops those of vanished files, adds the shared descriptions that are
+ * new and deletes those nothing refers to any more ({@link SharedGraph}). Either way the affected
+ * items, providers and topics are then resolved ({@link Resolver}) and the build graph rewritten.
  */
 public final class CorpusLoader {
 
@@ -158,10 +160,18 @@ public final class CorpusLoader {
         try {
             loader.startBulk();
             BuildMetadata.writeOntology(loader.stream());
+            Node shared = iris.sharedGraph();
+            // A description many files give goes to the loader once.
+            Set<Node> written = new HashSet<>();
             ok = readAll(files, reader, Map.of(), new ResultHandler() {
                 @Override
                 public void loaded(FileResult.Loaded result) {
-                    result.quads().forEach(loader.stream()::quad);
+                    result.mapped().quads().forEach(loader.stream()::quad);
+                    for (SharedDescription d : result.mapped().shared()) {
+                        if (written.add(d.node())) {
+                            d.triples().forEach(t -> loader.stream().quad(Quad.create(shared, t)));
+                        }
+                    }
                 }
             });
             if (ok) {
@@ -182,9 +192,9 @@ public final class CorpusLoader {
         }
         LOG.info("bulk load of {} files: {} ms", files.size(), Duration.between(loadStart, Instant.now()).toMillis());
         StoreTotals totals = Txn.calculateWrite(dsg, () -> {
-            timed("resolving items", () -> {
-                ItemResolver resolver = new ItemResolver(dsg, iris);
-                resolver.resolve(resolver.allItems());
+            timed("resolving items, providers and topics", () -> {
+                Resolver resolver = new Resolver(dsg, iris);
+                resolver.resolve(resolver.all());
             });
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
             timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots), now()));
@@ -219,12 +229,15 @@ public final class CorpusLoader {
         // Every change goes through the tracker, which keeps the VoID figures current as it goes.
         VoidTracker dsg = new VoidTracker(store, iris.voidGraph(), iris.base());
         try {
-            ItemResolver resolver = new ItemResolver(dsg, iris);
+            Resolver resolver = new Resolver(dsg, iris);
+            SharedGraph shared = new SharedGraph(dsg, iris);
             Set<Node> affected = new HashSet<>();
+            Set<Node> unreferenced = new HashSet<>();
             Set<Node> seen = new HashSet<>();
-            // A graph goes, and with it the file's say on the items it spoke of.
+            // A graph goes, and with it the file's say on what it spoke of: what it referred to in
+            // the shared graph may now be referred to by nothing.
             Consumer<Node> drop = g -> {
-                affected.addAll(resolver.itemsOf(g));
+                shared.referencesOf(g, unreferenced, affected);
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             };
             boolean ok = readAll(files, reader, knownHashes, new ResultHandler() {
@@ -236,8 +249,9 @@ public final class CorpusLoader {
                 @Override
                 public void loaded(FileResult.Loaded result) {
                     drop.accept(result.mapped().graph());
-                    result.quads().forEach(dsg::add);
-                    affected.addAll(result.mapped().items());
+                    result.mapped().quads().forEach(dsg::add);
+                    result.mapped().shared().forEach(shared::add);
+                    affected.addAll(result.mapped().resolvable());
                 }
 
                 @Override
@@ -263,7 +277,8 @@ public final class CorpusLoader {
                 store.abort();
                 return true;
             }
-            timed("resolving " + affected.size() + " items", () -> resolver.resolve(affected));
+            timed("dropping unreferenced snapshots", () -> shared.collectGarbage(unreferenced, affected));
+            timed("resolving " + affected.size() + " items, providers and topics", () -> resolver.resolve(affected));
             BuildMetadata.replaceOntology(dsg);
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
             timed("describing the dataset", () -> {

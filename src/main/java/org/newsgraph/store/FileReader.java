@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.newsgraph.mapping.FileMapper;
-import org.newsgraph.mapping.MappedFile;
 import org.newsgraph.source.ParsedFile;
 import org.newsgraph.source.Position;
 import org.newsgraph.source.RecordReader;
@@ -43,9 +42,7 @@ final class FileReader {
             if (parsed == null) {
                 return new FileResult.NotSource(file);
             }
-            QuadCollector quads = new QuadCollector();
-            MappedFile mapped = mapper.map(file, hash, loadTime, parsed, quads);
-            return new FileResult.Loaded(file, quads.quads(), mapped);
+            return new FileResult.Loaded(file, mapper.map(file, hash, loadTime, parsed));
         } catch (SourceException e) {
             return new FileResult.Rejected(file, e.format(file.displayPath()));
         } catch (IOException e) {

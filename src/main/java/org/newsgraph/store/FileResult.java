@@ -1,7 +1,5 @@
 package org.newsgraph.store;
 
-import java.util.List;
-import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.mapping.MappedFile;
 import org.newsgraph.source.SourceFile;
 
@@ -10,8 +8,8 @@ sealed interface FileResult {
 
     SourceFile file();
 
-    /** Read and mapped: {@code quads} are its graph's new content. */
-    record Loaded(SourceFile file, List<Quad> quads, MappedFile mapped) implements FileResult {
+    /** Read and mapped: its graph's new content and the shared descriptions it refers to. */
+    record Loaded(SourceFile file, MappedFile mapped) implements FileResult {
     }
 
     /** Same content as the store already holds. */

@@ -23,7 +23,7 @@ public final class StoreStatistics {
         Node voidGraph = iris.voidGraph();
         return new StoreTotals(
                 partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SCHEMA_CREATIVE_WORK, Vocab.VOID_ENTITIES),
-                distinctSubjects(dsg, iris.resolvedGraph(), Vocab.NG_DESCRIBED_BY_SNAPSHOT),
+                itemsDescribedBySnapshots(dsg, iris),
                 partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SCHEMA_ORGANIZATION, Vocab.VOID_ENTITIES),
                 partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SKOS_CONCEPT, Vocab.VOID_ENTITIES),
                 partition(dsg, voidGraph, Vocab.VOID_CLASS, Vocab.SCHEMA_IMAGE_OBJECT, Vocab.VOID_ENTITIES),
@@ -41,9 +41,14 @@ public final class StoreStatistics {
         return it.hasNext() ? Long.parseLong(it.next().getObject().getLiteralLexicalForm()) : 0;
     }
 
-    private static long distinctSubjects(DatasetGraph dsg, Node graph, Node property) {
-        Set<Node> nodes = new HashSet<>();
-        dsg.find(graph, Node.ANY, property, Node.ANY).forEachRemaining(q -> nodes.add(q.getSubject()));
-        return nodes.size();
+    /** Items known only from related lists: those the resolved graph describes from a snapshot. */
+    private static long itemsDescribedBySnapshots(DatasetGraph dsg, IriMinter iris) {
+        Set<Node> items = new HashSet<>();
+        dsg.find(iris.resolvedGraph(), Node.ANY, Vocab.NG_DESCRIBED_BY_SNAPSHOT, Node.ANY).forEachRemaining(q -> {
+            if (iris.isItem(q.getSubject())) {
+                items.add(q.getSubject());
+            }
+        });
+        return items.size();
     }
 }

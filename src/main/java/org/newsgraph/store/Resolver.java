@@ -1,0 +1,262 @@
+package org.newsgraph.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDateTime;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.newsgraph.mapping.IriMinter;
+import org.newsgraph.mapping.ItemTypes;
+import org.newsgraph.mapping.Vocab;
+
+/**
+ * Gives every item, provider and topic one description in the union graph, whatever files speak
+ * of it.
+ * <ul>
+ * <li>An item's own file is authoritative. If several files claim the same item (same URL), the
+ * earliest published wins (then the smallest graph IRI); the others' statements about it are
+ * moved, inside their own graphs, onto a {@code ng:DuplicateSnapshot} node.</li>
+ * <li>An item known only from related lists gets, in the resolved graph, a copy of one of its
+ * snapshots: the one shown by the list of the item published last (then the smallest IRI).</li>
+ * <li>A provider or topic without a profile file of its own gets its name from the snapshot of it
+ * that the most descriptions give (then the smallest IRI).</li>
+ * </ul>
+ * The choice depends only on what the store holds about the node, so resolving the nodes touched
+ * by a change gives the same store as resolving everything after a full build.
+ */
+final class Resolver {
+
+    private static final Set<Node> NOT_COPIED = Set.of(Vocab.TYPE, Vocab.LABEL, Vocab.NG_SNAPSHOT_OF, Vocab.NG_EXTRA);
+    private static final String MEMBER_PREFIX = RDF.getURI() + "_";
+
+    private final DatasetGraph dsg;
+    private final IriMinter iris;
+    private final Node resolvedGraph;
+    private final Node sharedGraph;
+
+    Resolver(DatasetGraph dsg, IriMinter iris) {
+        this.dsg = dsg;
+        this.iris = iris;
+        this.resolvedGraph = iris.resolvedGraph();
+        this.sharedGraph = iris.sharedGraph();
+    }
+
+    /** Every item, provider and topic the store speaks of. Call inside a transaction. */
+    Set<Node> all() {
+        Set<Node> nodes = new HashSet<>();
+        dsg.find(Node.ANY, Node.ANY, Vocab.NG_DESCRIBES, Node.ANY).forEachRemaining(q -> nodes.add(q.getObject()));
+        dsg.find(sharedGraph, Node.ANY, Vocab.NG_SNAPSHOT_OF, Node.ANY).forEachRemaining(q -> nodes.add(q.getObject()));
+        nodes.removeIf(n -> !(iris.isItem(n) || iris.isProvider(n) || iris.isTopic(n)));
+        return nodes;
+    }
+
+    /** Resolves {@code nodes}. Call inside a write transaction. */
+    void resolve(Collection<Node> nodes) {
+        for (Node node : nodes) {
+            dsg.deleteAny(resolvedGraph, node, Node.ANY, Node.ANY);
+            if (iris.isItem(node)) {
+                resolveItem(node);
+            } else if (iris.isProvider(node)) {
+                resolveNamed(node, Vocab.NG_PROVIDER_SNAPSHOT, List.of(Vocab.NG_PUBLISHER_AS_GIVEN),
+                        List.of(Vocab.SCHEMA_NAME, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN));
+            } else if (iris.isTopic(node)) {
+                resolveNamed(node, Vocab.NG_TOPIC_SNAPSHOT, List.of(Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN),
+                        List.of(Vocab.SKOS_PREF_LABEL));
+            }
+        }
+    }
+
+    private void resolveItem(Node item) {
+        List<Node> claims = graphsWith(Vocab.NG_DESCRIBES, item);
+        if (!claims.isEmpty()) {
+            claims.sort(Comparator.comparingLong(this::itemTime).thenComparing(Node::getURI));
+            for (int i = 0; i < claims.size(); i++) {
+                Node g = claims.get(i);
+                boolean demoted = dsg.contains(g, duplicate(g), Vocab.NG_SNAPSHOT_OF, item);
+                if (i == 0 && demoted) {
+                    promote(g, item);
+                } else if (i > 0 && !demoted) {
+                    demote(g, item);
+                }
+            }
+            return;
+        }
+        List<Node> snapshots = snapshotsOf(item, Vocab.NG_RELATED_SNAPSHOT);
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        Node chosen = snapshots.get(0);
+        if (snapshots.size() > 1) {
+            snapshots.sort(Comparator.comparingLong((Node s) -> -latestListing(s)).thenComparing(Node::getURI));
+            chosen = snapshots.get(0);
+        }
+        for (Quad q : quads(sharedGraph, chosen)) {
+            if (!NOT_COPIED.contains(q.getPredicate())) {
+                dsg.add(resolvedGraph, item, q.getPredicate(), q.getObject());
+            }
+        }
+        addDerived(resolvedGraph, item, sharedGraph, chosen);
+        dsg.add(resolvedGraph, item, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen);
+    }
+
+    /**
+     * A provider or topic: a profile file of its own is authoritative; else the snapshot most
+     * descriptions give lends it the {@code copied} properties.
+     */
+    private void resolveNamed(Node node, Node snapshotType, List<Node> references, List<Node> copied) {
+        if (!graphsWith(Vocab.NG_DESCRIBES, node).isEmpty()) {
+            return;
+        }
+        Node chosen = null;
+        long chosenUses = -1;
+        for (Node s : snapshotsOf(node, snapshotType)) {
+            long uses = 0;
+            for (Node p : references) {
+                uses += countOutsideResolved(dsg.find(Node.ANY, Node.ANY, p, s));
+            }
+            if (uses > chosenUses || (uses == chosenUses && s.getURI().compareTo(chosen.getURI()) < 0)) {
+                chosen = s;
+                chosenUses = uses;
+            }
+        }
+        if (chosen == null) {
+            return;
+        }
+        for (Node p : copied) {
+            for (Quad q : iterable(dsg.find(sharedGraph, chosen, p, Node.ANY))) {
+                dsg.add(resolvedGraph, node, p, q.getObject());
+            }
+        }
+        dsg.add(resolvedGraph, node, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen);
+    }
+
+    private long countOutsideResolved(Iterator<Quad> it) {
+        long n = 0;
+        while (it.hasNext()) {
+            if (!it.next().getGraph().equals(resolvedGraph)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The snapshots of {@code node} of one type, in the shared graph. */
+    private List<Node> snapshotsOf(Node node, Node type) {
+        List<Node> snapshots = new ArrayList<>();
+        dsg.find(sharedGraph, Node.ANY, Vocab.NG_SNAPSHOT_OF, node).forEachRemaining(q -> {
+            if (dsg.contains(sharedGraph, q.getSubject(), Vocab.TYPE, type)) {
+                snapshots.add(q.getSubject());
+            }
+        });
+        return snapshots;
+    }
+
+    /** When the last item whose related list shows {@code snapshot} was published (epoch ms). */
+    private long latestListing(Node snapshot) {
+        long latest = Long.MIN_VALUE;
+        for (Quad q : iterable(dsg.find(Node.ANY, Node.ANY, Node.ANY, snapshot))) {
+            if (q.getPredicate().getURI().startsWith(MEMBER_PREFIX)) {
+                long t = itemTime(q.getGraph());
+                if (t < Long.MAX_VALUE - 1) {
+                    latest = Math.max(latest, t);
+                }
+            }
+        }
+        return latest;
+    }
+
+    private List<Node> graphsWith(Node property, Node object) {
+        List<Node> graphs = new ArrayList<>();
+        dsg.find(Node.ANY, Node.ANY, property, object).forEachRemaining(q -> graphs.add(q.getGraph()));
+        return graphs;
+    }
+
+    private static Node duplicate(Node graph) {
+        return IriMinter.local(graph, "duplicate");
+    }
+
+    /** When the item of graph {@code g} was published (epoch ms), as that graph says; undated last. */
+    private long itemTime(Node g) {
+        Iterator<Quad> own = dsg.find(g, g, Vocab.NG_DESCRIBES, Node.ANY);
+        if (!own.hasNext()) {
+            return Long.MAX_VALUE;
+        }
+        Node item = own.next().getObject();
+        for (Node s : List.of(item, duplicate(g))) {
+            Iterator<Quad> dates = dsg.find(g, s, Vocab.SCHEMA_DATE_PUBLISHED, Node.ANY);
+            while (dates.hasNext()) {
+                Node date = dates.next().getObject();
+                if (date.isLiteral() && date.getLiteralValue() instanceof XSDDateTime dt) {
+                    try {
+                        return dt.asCalendar().getTimeInMillis();
+                    } catch (RuntimeException e) {
+                        // A date without a time zone, or a bare date: fall through to undated.
+                    }
+                }
+            }
+        }
+        return Long.MAX_VALUE - 1;
+    }
+
+    /** Moves graph {@code g}'s statements about {@code item} onto its duplicate-snapshot node. */
+    private void demote(Node g, Node item) {
+        Node d = duplicate(g);
+        for (Quad q : quads(g, item)) {
+            dsg.delete(q);
+            if (!q.getPredicate().equals(Vocab.TYPE) && !q.getPredicate().equals(Vocab.LABEL)) {
+                dsg.add(g, d, q.getPredicate(), q.getObject());
+            }
+        }
+        dsg.add(g, d, Vocab.TYPE, Vocab.NG_DUPLICATE_SNAPSHOT);
+        dsg.add(g, d, Vocab.NG_SNAPSHOT_OF, item);
+    }
+
+    /** Undoes {@link #demote}: exactly what mapping the file would have written. */
+    private void promote(Node g, Node item) {
+        Node d = duplicate(g);
+        for (Quad q : quads(g, d)) {
+            dsg.delete(q);
+            if (!q.getPredicate().equals(Vocab.TYPE) && !q.getPredicate().equals(Vocab.NG_SNAPSHOT_OF)) {
+                dsg.add(g, item, q.getPredicate(), q.getObject());
+            }
+        }
+        addDerived(g, item, g, item);
+    }
+
+    /** The types (from {@code ng:itemType}) and label (the headline) of a description. */
+    private void addDerived(Node target, Node item, Node g, Node description) {
+        String itemType = firstLexical(g, description, Vocab.NG_ITEM_TYPE);
+        for (Node type : ItemTypes.classesFor(itemType)) {
+            dsg.add(target, item, Vocab.TYPE, type);
+        }
+        String headline = firstLexical(g, description, Vocab.SCHEMA_HEADLINE);
+        if (headline != null) {
+            dsg.add(target, item, Vocab.LABEL, NodeFactory.createLiteralString(headline));
+        }
+    }
+
+    private String firstLexical(Node g, Node s, Node p) {
+        Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
+        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+    }
+
+    private List<Quad> quads(Node g, Node s) {
+        List<Quad> quads = new ArrayList<>();
+        dsg.find(g, s, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+        return quads;
+    }
+
+    private static Iterable<Quad> iterable(Iterator<Quad> it) {
+        List<Quad> list = new ArrayList<>();
+        it.forEachRemaining(list::add);
+        return list;
+    }
+}
