@@ -90,7 +90,9 @@ class CorpusLoaderTest {
         assertEquals(Set.of(Vocab.SCHEMA_VIDEO_OBJECT, Vocab.SCHEMA_CREATIVE_WORK), objects(dsg, z, Vocab.TYPE));
         assertEquals(1, objects(dsg, z, Vocab.SCHEMA_DATE_PUBLISHED).size());
         assertEquals(Set.of(TestStore.IRIS.provider("c.example")), objects(dsg, z, Vocab.SCHEMA_PUBLISHER));
-        assertEquals(Set.of(IriMinter.local(TestStore.IRIS.graph("corpus", "_news/b.md"), "related-1")),
+        // It was copied from the snapshot b.md's list shows (b is published after a).
+        Node bList = IriMinter.local(TestStore.IRIS.graph("corpus", "_news/b.md"), "related");
+        assertEquals(objects(dsg, bList, org.apache.jena.vocabulary.RDF.li(1).asNode()),
                 objects(dsg, z, Vocab.NG_DESCRIBED_BY_SNAPSHOT));
         assertTrue(dsg.contains(TestStore.IRIS.resolvedGraph(), z, Vocab.SCHEMA_HEADLINE, lit("Z as seen in March")));
         // Both snapshots stay.
@@ -223,6 +225,79 @@ class CorpusLoaderTest {
         t.delete("_news/z.md");
         t.build();
         assertIsomorphicToFullBuild(t);
+    }
+
+    /** A related entry for Y with the given title, a provider and an image with the given width. */
+    private static String relatedY(String title, int width) {
+        return """
+                related:
+                  - title: "%s"
+                    webUrl: "https://b.example/y"
+                    provider: {name: Bee, domain: b.example}
+                    images: [{url: "https://b.example/y.png", width: %d, height: 10}]
+                """.formatted(title, width);
+    }
+
+    @Test
+    void aSnapshotIsStoredOnceAndGoesWithTheLastFileThatShowsIt() throws Exception {
+        TestStore t = new TestStore(dir)
+                .write("_news/x1.md", news("X1", "https://a.example/x1", "2020-02-01T00:00:00Z", relatedY("Y", 20)))
+                .write("_news/x2.md", news("X2", "https://a.example/x2", "2020-02-02T00:00:00Z", relatedY("Y", 20)))
+                .write("_news/y.md", news("Y", "https://b.example/y", "2020-01-02T00:00:00Z", ""));
+        t.build();
+        Node y = item("https://b.example/y");
+        Node shared = TestStore.IRIS.sharedGraph();
+        DatasetGraph dsg = t.snapshot();
+        Set<Node> snapshots = subjects(dsg, Vocab.NG_SNAPSHOT_OF, y);
+        assertEquals(1, snapshots.size(), "two lists, one snapshot");
+        Node old = snapshots.iterator().next();
+        Node oldImage = objects(dsg, old, Vocab.NG_IMAGE_AS_GIVEN).iterator().next();
+        assertEquals(1, dsg.stream(Node.ANY, old, Vocab.SCHEMA_HEADLINE, Node.ANY).count());
+        assertEquals(Set.of(shared), dsg.stream(Node.ANY, old, Node.ANY, Node.ANY).map(Quad::getGraph).collect(Collectors.toSet()));
+        assertEquals(Set.of(TestStore.IRIS.graph("corpus", "_news/x1.md"), TestStore.IRIS.graph("corpus", "_news/x2.md")),
+                filesShowing(dsg, old));
+
+        // Y changes; x2's list is rewritten with the new title and image size, x1's is not.
+        t.write("_news/y.md", news("Y renamed", "https://b.example/y", "2020-01-02T00:00:00Z", ""));
+        t.write("_news/x2.md", news("X2", "https://a.example/x2", "2020-02-02T00:00:00Z", relatedY("Y renamed", 40)));
+        t.build();
+        dsg = t.snapshot();
+        Set<Node> now = subjects(dsg, Vocab.NG_SNAPSHOT_OF, y);
+        assertEquals(2, now.size(), "the old snapshot, still shown by x1, and the new one");
+        Node renamed = now.stream().filter(s -> !s.equals(old)).findFirst().orElseThrow();
+        assertEquals(Set.of(lit("Y renamed")), objects(dsg, renamed, Vocab.SCHEMA_HEADLINE));
+        assertEquals(Set.of(TestStore.IRIS.graph("corpus", "_news/x1.md")), filesShowing(dsg, old));
+        assertIsomorphicToFullBuild(t);
+
+        // x1 was the last file showing the old snapshot: it goes, with the image snapshot only it had.
+        t.delete("_news/x1.md");
+        t.build();
+        dsg = t.snapshot();
+        assertEquals(Set.of(renamed), subjects(dsg, Vocab.NG_SNAPSHOT_OF, y));
+        assertFalse(dsg.contains(Node.ANY, old, Node.ANY, Node.ANY), "orphan snapshot still stored");
+        assertFalse(dsg.contains(Node.ANY, Node.ANY, Node.ANY, old));
+        assertFalse(dsg.contains(Node.ANY, oldImage, Node.ANY, Node.ANY), "orphan image snapshot still stored");
+        // What both snapshots shared stays: the provider snapshot and the image itself.
+        Node image = objects(dsg, renamed, Vocab.SCHEMA_IMAGE).iterator().next();
+        assertTrue(dsg.contains(shared, image, Vocab.TYPE, Vocab.SCHEMA_IMAGE_OBJECT));
+        assertEquals(1, subjects(dsg, Vocab.TYPE, Vocab.NG_PROVIDER_SNAPSHOT).size());
+        assertIsomorphicToFullBuild(t);
+
+        // With no list left, the snapshot, the provider and the image all go.
+        t.delete("_news/x2.md");
+        t.build();
+        dsg = t.snapshot();
+        assertEquals(Set.of(), subjects(dsg, Vocab.NG_SNAPSHOT_OF, y));
+        assertFalse(dsg.contains(Node.ANY, image, Node.ANY, Node.ANY));
+        assertFalse(dsg.contains(Node.ANY, TestStore.IRIS.provider("b.example"), Node.ANY, Node.ANY));
+        assertIsomorphicToFullBuild(t);
+    }
+
+    /** The graphs whose related list shows {@code snapshot}. */
+    private static Set<Node> filesShowing(DatasetGraph dsg, Node snapshot) {
+        return dsg.stream(Node.ANY, Node.ANY, Node.ANY, snapshot)
+                .filter(q -> q.getPredicate().getURI().startsWith(org.apache.jena.vocabulary.RDF.getURI() + "_"))
+                .map(Quad::getGraph).collect(Collectors.toSet());
     }
 
     private void assertIsomorphicToFullBuild(TestStore t) {
