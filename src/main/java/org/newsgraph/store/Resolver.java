@@ -58,23 +58,44 @@ final class Resolver {
         return nodes;
     }
 
-    /** Resolves {@code nodes}. Call inside a write transaction. */
+    /**
+     * Resolves {@code nodes}. Only what changes in the resolved graph is written, so resolving an
+     * unchanged node costs reads only. Call inside a write transaction.
+     */
     void resolve(Collection<Node> nodes) {
         for (Node node : nodes) {
-            dsg.deleteAny(resolvedGraph, node, Node.ANY, Node.ANY);
+            List<Quad> resolved = new ArrayList<>();
             if (iris.isItem(node)) {
-                resolveItem(node);
+                resolveItem(node, resolved);
             } else if (iris.isProvider(node)) {
                 resolveNamed(node, Vocab.NG_PROVIDER_SNAPSHOT, List.of(Vocab.NG_PUBLISHER_AS_GIVEN),
-                        List.of(Vocab.SCHEMA_NAME, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN));
+                        List.of(Vocab.SCHEMA_NAME, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN), resolved);
             } else if (iris.isTopic(node)) {
                 resolveNamed(node, Vocab.NG_TOPIC_SNAPSHOT, List.of(Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN),
-                        List.of(Vocab.SKOS_PREF_LABEL));
+                        List.of(Vocab.SKOS_PREF_LABEL), resolved);
+            }
+            replaceResolved(node, resolved);
+        }
+    }
+
+    /** Makes the resolved graph's statements about {@code node} exactly {@code wanted}. */
+    private void replaceResolved(Node node, List<Quad> wanted) {
+        Set<Quad> current = new HashSet<>();
+        dsg.find(resolvedGraph, node, Node.ANY, Node.ANY).forEachRemaining(current::add);
+        Set<Quad> target = new HashSet<>(wanted);
+        for (Quad q : current) {
+            if (!target.contains(q)) {
+                dsg.delete(q);
+            }
+        }
+        for (Quad q : target) {
+            if (!current.contains(q)) {
+                dsg.add(q);
             }
         }
     }
 
-    private void resolveItem(Node item) {
+    private void resolveItem(Node item, List<Quad> resolved) {
         List<Node> claims = graphsWith(Vocab.NG_DESCRIBES, item);
         if (!claims.isEmpty()) {
             claims.sort(Comparator.comparingLong(this::itemTime).thenComparing(Node::getURI));
@@ -100,18 +121,19 @@ final class Resolver {
         }
         for (Quad q : quads(sharedGraph, chosen)) {
             if (!NOT_COPIED.contains(q.getPredicate())) {
-                dsg.add(resolvedGraph, item, q.getPredicate(), q.getObject());
+                resolved.add(Quad.create(resolvedGraph, item, q.getPredicate(), q.getObject()));
             }
         }
-        addDerived(resolvedGraph, item, sharedGraph, chosen);
-        dsg.add(resolvedGraph, item, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen);
+        resolved.addAll(derived(resolvedGraph, item, sharedGraph, chosen));
+        resolved.add(Quad.create(resolvedGraph, item, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen));
     }
 
     /**
      * A provider or topic: a profile file of its own is authoritative; else the snapshot most
      * descriptions give lends it the {@code copied} properties.
      */
-    private void resolveNamed(Node node, Node snapshotType, List<Node> references, List<Node> copied) {
+    private void resolveNamed(Node node, Node snapshotType, List<Node> references, List<Node> copied,
+            List<Quad> resolved) {
         if (!graphsWith(Vocab.NG_DESCRIBES, node).isEmpty()) {
             return;
         }
@@ -132,10 +154,10 @@ final class Resolver {
         }
         for (Node p : copied) {
             for (Quad q : iterable(dsg.find(sharedGraph, chosen, p, Node.ANY))) {
-                dsg.add(resolvedGraph, node, p, q.getObject());
+                resolved.add(Quad.create(resolvedGraph, node, p, q.getObject()));
             }
         }
-        dsg.add(resolvedGraph, node, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen);
+        resolved.add(Quad.create(resolvedGraph, node, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen));
     }
 
     private long countOutsideResolved(Iterator<Quad> it) {
@@ -228,19 +250,21 @@ final class Resolver {
                 dsg.add(g, item, q.getPredicate(), q.getObject());
             }
         }
-        addDerived(g, item, g, item);
+        derived(g, item, g, item).forEach(dsg::add);
     }
 
-    /** The types (from {@code ng:itemType}) and label (the headline) of a description. */
-    private void addDerived(Node target, Node item, Node g, Node description) {
+    /** The types (from {@code ng:itemType}) and label (the headline) of a description, in {@code target}. */
+    private List<Quad> derived(Node target, Node item, Node g, Node description) {
+        List<Quad> quads = new ArrayList<>();
         String itemType = firstLexical(g, description, Vocab.NG_ITEM_TYPE);
         for (Node type : ItemTypes.classesFor(itemType)) {
-            dsg.add(target, item, Vocab.TYPE, type);
+            quads.add(Quad.create(target, item, Vocab.TYPE, type));
         }
         String headline = firstLexical(g, description, Vocab.SCHEMA_HEADLINE);
         if (headline != null) {
-            dsg.add(target, item, Vocab.LABEL, NodeFactory.createLiteralString(headline));
+            quads.add(Quad.create(target, item, Vocab.LABEL, NodeFactory.createLiteralString(headline)));
         }
+        return quads;
     }
 
     private String firstLexical(Node g, Node s, Node p) {
