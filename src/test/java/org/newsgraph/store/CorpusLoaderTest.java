@@ -293,6 +293,45 @@ class CorpusLoaderTest {
         assertIsomorphicToFullBuild(t);
     }
 
+    @Test
+    void aProviderSpelledTwoWaysIsOneNodeNamedByTheSpellingMostItemsGive() throws Exception {
+        String comma = "provider: {name: \"Morningstar, Inc.\", domain: morningstar.com}\n";
+        String encoded = "provider: {name: \"Morningstar%2c Inc.\", domain: morningstar.com}\n";
+        TestStore t = new TestStore(dir)
+                .write("_news/a.md", news("A", "https://a.example/a", "2020-01-01T00:00:00Z", comma))
+                .write("_news/b.md", news("B", "https://a.example/b", "2020-01-02T00:00:00Z", comma))
+                .write("_news/c.md", news("C", "https://a.example/c", "2020-01-03T00:00:00Z", encoded));
+        t.build();
+        Node org = TestStore.IRIS.provider("morningstar.com");
+        DatasetGraph dsg = t.snapshot();
+        assertEquals(Set.of(lit("Morningstar, Inc.")), objects(dsg, org, Vocab.SCHEMA_NAME));
+        assertTrue(dsg.contains(TestStore.IRIS.resolvedGraph(), org, Vocab.SCHEMA_NAME, lit("Morningstar, Inc.")));
+        // Both spellings stay queryable, each on its provider snapshot.
+        Set<Node> given = subjects(dsg, Vocab.NG_SNAPSHOT_OF, org);
+        assertEquals(Set.of(lit("Morningstar, Inc."), lit("Morningstar%2c Inc.")),
+                given.stream().flatMap(s -> objects(dsg, s, Vocab.SCHEMA_NAME).stream()).collect(Collectors.toSet()));
+
+        // More items now give the other spelling: the name follows.
+        t.write("_news/d.md", news("D", "https://a.example/d", "2020-01-04T00:00:00Z", encoded));
+        t.write("_news/e.md", news("E", "https://a.example/e", "2020-01-05T00:00:00Z", encoded));
+        t.build();
+        assertEquals(Set.of(lit("Morningstar%2c Inc.")), objects(t.snapshot(), org, Vocab.SCHEMA_NAME));
+        assertIsomorphicToFullBuild(t);
+
+        // A profile file is authoritative: its name alone.
+        t.write("_data/organizations/morningstar.com.md", "---\nname: Morningstar\ndomain: morningstar.com\n---\n");
+        t.build();
+        DatasetGraph profiled = t.snapshot();
+        assertEquals(Set.of(lit("Morningstar")), objects(profiled, org, Vocab.SCHEMA_NAME));
+        assertFalse(profiled.contains(TestStore.IRIS.resolvedGraph(), org, Node.ANY, Node.ANY));
+        assertIsomorphicToFullBuild(t);
+
+        t.delete("_data/organizations/morningstar.com.md");
+        t.build();
+        assertEquals(Set.of(lit("Morningstar%2c Inc.")), objects(t.snapshot(), org, Vocab.SCHEMA_NAME));
+        assertIsomorphicToFullBuild(t);
+    }
+
     /** The graphs whose related list shows {@code snapshot}. */
     private static Set<Node> filesShowing(DatasetGraph dsg, Node snapshot) {
         return dsg.stream(Node.ANY, Node.ANY, Node.ANY, snapshot)
