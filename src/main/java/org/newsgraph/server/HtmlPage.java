@@ -106,8 +106,8 @@ final class HtmlPage {
             if (dt != null && !dt.endsWith("#string")) {
                 into.appendElement("span").addClass("muted").text(" (" + prefixes.shortForm(dt) + ")");
             }
-        } else if (v.isBlank()) {
-            // An extra field: show its key and value.
+        } else if (v.isBlank() || d.graph.contains(v, Vocab.NG_KEY, Node.ANY)) {
+            // An extra field (a blank node, or a snapshot's …#extra-N): show its key and value.
             String key = lexical(d.graph, v, Vocab.NG_KEY);
             String value = lexical(d.graph, v, Vocab.VALUE);
             into.text(key != null ? key + ": " + value : "[" + v.getBlankNodeLabel() + "]");

@@ -14,8 +14,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.newsgraph.mapping.Vocab;
 
 /**
- * What a node's page shows: its own statements (with the statements of blank nodes it points
- * to, such as extra fields), statements that link to it (up to a limit), and the labels of every
+ * What a node's page shows: its own statements (with the statements of the blank or local nodes
+ * it points to, such as extra fields), statements that link to it (up to a limit), and the labels of every
  * node on either side, all from the union of the named graphs.
  */
 final class NodeDescription {
@@ -83,17 +83,24 @@ final class NodeDescription {
         return d;
     }
 
+    /**
+     * The statements of {@code subject}, and of the nodes that are part of it: blank nodes, and
+     * IRIs local to it ({@code subject#…}, such as a snapshot's extra fields), which a browser
+     * cannot ask for on their own.
+     */
     private static void collect(DatasetGraph dsg, Node subject, Set<Triple> into, int depth) {
         Iterator<Quad> it = dsg.find(Node.ANY, subject, Node.ANY, Node.ANY);
-        List<Node> blanks = new ArrayList<>();
+        List<Node> parts = new ArrayList<>();
+        String local = subject.isURI() ? subject.getURI() + "#" : null;
         while (it.hasNext()) {
             Triple t = it.next().asTriple();
-            if (into.add(t) && t.getObject().isBlank()) {
-                blanks.add(t.getObject());
+            Node o = t.getObject();
+            if (into.add(t) && (o.isBlank() || (local != null && o.isURI() && o.getURI().startsWith(local)))) {
+                parts.add(o);
             }
         }
         if (depth < 3) {
-            blanks.forEach(b -> collect(dsg, b, into, depth + 1));
+            parts.forEach(b -> collect(dsg, b, into, depth + 1));
         }
     }
 

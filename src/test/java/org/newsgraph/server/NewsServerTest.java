@@ -60,7 +60,8 @@ class NewsServerTest {
         Files.writeString(corpus.resolve("hostile.md"), "---\ntitle: \"" + HOSTILE_TITLE.replace("\"", "\\\"")
                 + "\"\nexcerpt: Volcanologists baffled\nwebUrl: " + HOSTILE_URL
                 + "\ntype: video\nfeaturedContent: \"<iframe src=\\\"https://video.example/embed/1\\\"></iframe>\"\n"
-                + "ampWebUrl: \"javascript:alert(1)\"\n---\n");
+                + "ampWebUrl: \"javascript:alert(1)\"\n"
+                + "related:\n  - title: Aftershock\n    webUrl: https://quake.example/a\n    mood: tense\n---\n");
         BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, false, false, 2,
                 Clock.systemUTC());
         new CorpusLoader(new StoreLayout(dir.resolve("store")), options, BuildListener.NONE).build();
@@ -93,16 +94,17 @@ class NewsServerTest {
     void queryAnswersInJsonCsvAndXmlOverTheUnionGraph() throws Exception {
         HttpResponse<String> json = http.query(COUNT_ITEMS, "application/sparql-results+json");
         assertEquals(200, json.statusCode());
-        assertEquals(5, results(json, ResultSetLang.RS_JSON).next().getLiteral("n").getInt());
+        // 4 items of the seeds, the hostile one and the one its related list names.
+        assertEquals(6, results(json, ResultSetLang.RS_JSON).next().getLiteral("n").getInt());
 
         HttpResponse<String> csv = http.query(COUNT_ITEMS, "text/csv");
         assertEquals(200, csv.statusCode());
-        assertEquals("n\r\n5\r\n", csv.body());
+        assertEquals("n\r\n6\r\n", csv.body());
 
         HttpResponse<String> xml = http.get("/news/sparql?query=" + java.net.URLEncoder.encode(COUNT_ITEMS,
                 StandardCharsets.UTF_8), "application/sparql-results+xml");
         assertEquals(200, xml.statusCode());
-        assertEquals(5, results(xml, ResultSetLang.RS_XML).next().getLiteral("n").getInt());
+        assertEquals(6, results(xml, ResultSetLang.RS_XML).next().getLiteral("n").getInt());
     }
 
     @Test
@@ -184,6 +186,24 @@ class NewsServerTest {
         HttpResponse<String> page = http.get(provider.getURI().substring("http://localhost:3030".length()), "text/html");
         assertTrue(page.body().contains(">A World Divided Over Artificial Intelligence</a>"), page.body());
         assertEquals(404, http.get("/id/item/0000", "text/turtle").statusCode());
+    }
+
+    @Test
+    void aSnapshotsPageShowsWhatTheEntrySaidAndTheItemItIsOf() throws Exception {
+        Node target = IRIS.item(WebUrl.parse("https://quake.example/a").key());
+        HttpResponse<String> found = http.query("PREFIX ng: <https://w3id.org/newsgraph/vocab#> SELECT ?s { ?s ng:snapshotOf <"
+                + target.getURI() + "> }", "text/csv");
+        assertEquals(200, found.statusCode());
+        String snapshot = found.body().lines().skip(1).findFirst().orElseThrow().strip();
+        assertTrue(snapshot.startsWith("http://localhost:3030/id/snapshot/"), found.body());
+        HttpResponse<String> page = http.get(snapshot.substring("http://localhost:3030".length()), "text/html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<h1>Aftershock</h1>"), page.body());
+        // Its extra field is part of it: shown as key and value, not as a link to a fragment.
+        assertTrue(page.body().contains("<div>mood: tense</div>"), page.body());
+        HttpResponse<String> turtle = http.get(snapshot.substring("http://localhost:3030".length()), "text/turtle");
+        assertTrue(graph(turtle, Lang.TURTLE).contains(NodeFactory.createURI(snapshot + "#extra-1"), Vocab.VALUE,
+                NodeFactory.createLiteralString("tense")), turtle.body());
     }
 
     @Test
