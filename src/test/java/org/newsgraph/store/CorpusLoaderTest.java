@@ -332,6 +332,29 @@ class CorpusLoaderTest {
         assertIsomorphicToFullBuild(t);
     }
 
+    @Test
+    void aStoreBuiltByAnotherMappingVersionIsRebuiltInFull() throws Exception {
+        TestStore t = new TestStore(dir)
+                .write("_news/x.md", news("X", "https://a.example/x", "2020-02-01T00:00:00Z", RELATED_Y_OLD));
+        t.build();
+        // As a store of mapping version 1 would say.
+        DatasetGraph dsg = TdbStore.connect(new StoreLayout(t.store).database());
+        org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+            List<Quad> versions = dsg.stream(Node.ANY, Node.ANY, Vocab.NG_MAPPING_VERSION, Node.ANY).toList();
+            assertEquals(List.of(lit(org.newsgraph.mapping.FileMapper.MAPPING_VERSION)),
+                    versions.stream().map(Quad::getObject).toList());
+            versions.forEach(q -> {
+                dsg.delete(q);
+                dsg.add(q.getGraph(), q.getSubject(), q.getPredicate(), lit("1"));
+            });
+        });
+        TdbStore.release(new StoreLayout(t.store).database());
+        BuildReport report = t.build();
+        assertEquals("full", report.mode());
+        assertEquals(1, report.loaded());
+        assertIsomorphicToFullBuild(t);
+    }
+
     /** The graphs whose related list shows {@code snapshot}. */
     private static Set<Node> filesShowing(DatasetGraph dsg, Node snapshot) {
         return dsg.stream(Node.ANY, Node.ANY, Node.ANY, snapshot)
