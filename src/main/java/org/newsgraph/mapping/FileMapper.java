@@ -194,7 +194,7 @@ public final class FileMapper {
 
         /**
          * A provider as an item names it: a link to the provider (known by its domain, else its
-         * name) and, to the snapshot of what the item said of it (name, logos, any other field).
+         * name) and to the snapshot of what the item said of it (name, logos, any other field).
          */
         void publisher(Statements to, Node subject, ProviderRecord p) {
             Node org = null;
