@@ -88,6 +88,10 @@ final class BuildMetadata {
         Node scheme = iris.topicScheme();
         dsg.add(g, scheme, Vocab.TYPE, Vocab.SKOS_CONCEPT_SCHEME);
         dsg.add(g, scheme, Vocab.SKOS_PREF_LABEL, NodeFactory.createLiteralString("Topics"));
+        // Every graph of the store is a node with a page of its own.
+        dsg.add(g, g, Vocab.LABEL, NodeFactory.createLiteralString("The builds of the store: settings, roots and times"));
+        dsg.add(g, iris.voidGraph(), Vocab.LABEL,
+                NodeFactory.createLiteralString("The VoID and DCAT description of the store"));
         Node shared = iris.sharedGraph();
         dsg.add(g, shared, Vocab.TYPE, Vocab.NG_SHARED_GRAPH);
         dsg.add(g, shared, Vocab.LABEL, NodeFactory.createLiteralString(

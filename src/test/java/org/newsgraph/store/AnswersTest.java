@@ -20,7 +20,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.apache.jena.sparql.resultset.ResultsCompare;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +88,7 @@ class AnswersTest {
                 return org.apache.jena.query.ResultSetFactory.copyResults(qe.execSelect());
             }
         });
-        boolean same = ResultSetCompare.equalsByTermAndOrder(expected, actual);
+        boolean same = ResultsCompare.equalsByTermAndOrder(expected, actual);
         if (!same) {
             expected.reset();
             actual.reset();
