@@ -253,7 +253,8 @@ public final class CorpusLoader {
                     long t0 = System.nanoTime();
                     Node graph = result.mapped().graph();
                     shared.referencesOf(graph, unreferenced, affected);
-                    replaceGraph(dsg, graph, result.mapped().quads());
+                    // A changed file usually differs from its stored graph in a few statements.
+                    QuadDiff.replace(dsg, graph, Node.ANY, result.mapped().quads());
                     result.mapped().shared().forEach(shared::add);
                     affected.addAll(result.mapped().resolvable());
                     replacing[0] += System.nanoTime() - t0;
@@ -304,27 +305,6 @@ public final class CorpusLoader {
             throw e;
         } finally {
             store.end();
-        }
-    }
-
-    /**
-     * Makes graph {@code g} hold exactly {@code quads}, writing only the difference: a changed file
-     * usually differs from its stored graph in a few statements, and every write costs (six
-     * indexes, the text index, the VoID figures).
-     */
-    private static void replaceGraph(DatasetGraph dsg, Node g, List<Quad> quads) {
-        Set<Quad> stored = new HashSet<>();
-        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(stored::add);
-        Set<Quad> wanted = new java.util.LinkedHashSet<>(quads);
-        for (Quad q : stored) {
-            if (!wanted.contains(q)) {
-                dsg.delete(q);
-            }
-        }
-        for (Quad q : wanted) {
-            if (!stored.contains(q)) {
-                dsg.add(q);
-            }
         }
     }
 

@@ -74,24 +74,7 @@ final class Resolver {
                 resolveNamed(node, Vocab.NG_TOPIC_SNAPSHOT, List.of(Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN),
                         List.of(Vocab.SKOS_PREF_LABEL), resolved);
             }
-            replaceResolved(node, resolved);
-        }
-    }
-
-    /** Makes the resolved graph's statements about {@code node} exactly {@code wanted}. */
-    private void replaceResolved(Node node, List<Quad> wanted) {
-        Set<Quad> current = new HashSet<>();
-        dsg.find(resolvedGraph, node, Node.ANY, Node.ANY).forEachRemaining(current::add);
-        Set<Quad> target = new HashSet<>(wanted);
-        for (Quad q : current) {
-            if (!target.contains(q)) {
-                dsg.delete(q);
-            }
-        }
-        for (Quad q : target) {
-            if (!current.contains(q)) {
-                dsg.add(q);
-            }
+            QuadDiff.replace(dsg, resolvedGraph, node, resolved);
         }
     }
 

@@ -1,0 +1,39 @@
+package org.newsgraph.store;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Rewrites part of a store by writing only what differs: every write costs (six indexes, the
+ * text index, the VoID figures), and a rewrite usually changes a few statements of many.
+ */
+final class QuadDiff {
+
+    private QuadDiff() {
+    }
+
+    /**
+     * Makes the quads of graph {@code g} with subject {@code s} ({@code Node.ANY} for all) exactly
+     * {@code wanted}.
+     */
+    static void replace(DatasetGraph dsg, Node g, Node s, Collection<Quad> wanted) {
+        Set<Quad> stored = new HashSet<>();
+        dsg.find(g, s, Node.ANY, Node.ANY).forEachRemaining(stored::add);
+        Set<Quad> target = new LinkedHashSet<>(wanted);
+        for (Quad q : stored) {
+            if (!target.contains(q)) {
+                dsg.delete(q);
+            }
+        }
+        for (Quad q : target) {
+            if (!stored.contains(q)) {
+                dsg.add(q);
+            }
+        }
+    }
+}
