@@ -217,7 +217,7 @@ public final class FileMapper {
             SnapshotBuilder snapshot = new SnapshotBuilder(Vocab.NG_PROVIDER_SNAPSHOT, org);
             Node self = SnapshotBuilder.SELF;
             text(snapshot, self, Vocab.SCHEMA_NAME, p.name());
-            if (givenDomain != null && !givenDomain.equals(normalisedDomain(givenDomain))) {
+            if (givenDomain != null && !givenDomain.equals(IriMinter.domain(givenDomain))) {
                 snapshot.add(self, Vocab.NG_DOMAIN, Literals.string(givenDomain));
             }
             for (ImageRecord image : p.images()) {
@@ -231,7 +231,7 @@ public final class FileMapper {
 
         /** The provider of a domain, with its identity: the domain in lower case and its home page. */
         Node organization(Scalar domain) {
-            String d = normalisedDomain(domain.text());
+            String d = IriMinter.domain(domain.text());
             Node org = iris.provider(d);
             List<Triple> identity = new ArrayList<>();
             identity.add(Triple.create(org, Vocab.TYPE, Vocab.SCHEMA_ORGANIZATION));
@@ -334,7 +334,7 @@ public final class FileMapper {
             Node node = organization(o.domain());
             resolvable.add(node);
             String given = o.domain().text().strip();
-            if (!given.equals(normalisedDomain(given))) {
+            if (!given.equals(IriMinter.domain(given))) {
                 // The identity holds the domain in lower case; the form as written stays findable.
                 extras(out, node, List.of(new Extra("domain", o.domain())));
             }
@@ -428,11 +428,6 @@ public final class FileMapper {
         WebUrl parse(String text) {
             return urls.computeIfAbsent(text, t -> Optional.ofNullable(WebUrl.parse(t))).orElse(null);
         }
-    }
-
-    /** A domain as providers are known by it: without surrounding space, in lower case. */
-    static String normalisedDomain(String domain) {
-        return domain.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The {@code src} of the iframes (and embeds) in a featured-content HTML fragment. */

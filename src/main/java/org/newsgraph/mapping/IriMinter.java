@@ -35,17 +35,17 @@ public final class IriMinter {
 
     /** True if {@code node} is an item minted here. */
     public boolean isItem(Node node) {
-        return node.isURI() && node.getURI().startsWith(base + "item/");
+        return minted(node, "item/");
     }
 
     /** True if {@code node} is a provider minted here. */
     public boolean isProvider(Node node) {
-        return node.isURI() && node.getURI().startsWith(base + "provider/");
+        return minted(node, "provider/");
     }
 
     /** True if {@code node} is a topic minted here. */
     public boolean isTopic(Node node) {
-        return node.isURI() && node.getURI().startsWith(base + "topic/");
+        return minted(node, "topic/");
     }
 
     /** A snapshot: a description as a source gave it, named from its content ({@link #hash}). */
@@ -58,12 +58,12 @@ public final class IriMinter {
      * it: a snapshot, or the identity of a provider, topic or image.
      */
     public boolean isShared(Node node) {
-        if (!node.isURI() || !node.getURI().startsWith(base)) {
-            return false;
-        }
-        String path = node.getURI().substring(base.length());
-        return (path.startsWith("snapshot/") || path.startsWith("provider/") || path.startsWith("topic/")
-                || path.startsWith("image/")) && path.indexOf('#') < 0;
+        return (minted(node, "snapshot/") || minted(node, "provider/") || minted(node, "topic/")
+                || minted(node, "image/")) && node.getURI().indexOf('#', base.length()) < 0;
+    }
+
+    private boolean minted(Node node, String kind) {
+        return node.isURI() && node.getURI().startsWith(base + kind);
     }
 
     public Node image(String urlKey) {
@@ -71,7 +71,12 @@ public final class IriMinter {
     }
 
     public Node provider(String domain) {
-        return iri("provider/" + segment(domain.strip().toLowerCase(Locale.ROOT)));
+        return iri("provider/" + segment(domain(domain)));
+    }
+
+    /** A domain as providers are known by it: without surrounding space, in lower case. */
+    public static String domain(String domain) {
+        return domain.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A provider the source names without a domain. */

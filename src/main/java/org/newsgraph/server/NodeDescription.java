@@ -15,8 +15,8 @@ import org.newsgraph.mapping.Vocab;
 
 /**
  * What a node's page shows: its own statements (with the statements of the blank or local nodes
- * it points to, such as extra fields), statements that link to it (up to a limit), and the labels of every
- * node on either side, all from the union of the named graphs.
+ * it points to, such as extra fields), statements that link to it (up to a limit), and the labels
+ * of every node on either side, all from the union of the named graphs.
  */
 final class NodeDescription {
 

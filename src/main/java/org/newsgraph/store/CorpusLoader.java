@@ -237,8 +237,9 @@ public final class CorpusLoader {
             // A graph goes, and with it the file's say on what it spoke of: what it referred to in
             // the shared graph may now be referred to by nothing.
             Consumer<Node> drop = g -> {
-                shared.referencesOf(g, unreferenced, affected);
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                Set<Quad> old = QuadDiff.stored(dsg, g, Node.ANY);
+                shared.referencesOf(old, unreferenced, affected);
+                QuadDiff.replace(dsg, old, List.of());
             };
             long readStart = System.nanoTime();
             long[] replacing = {0};
@@ -251,10 +252,10 @@ public final class CorpusLoader {
                 @Override
                 public void loaded(FileResult.Loaded result) {
                     long t0 = System.nanoTime();
-                    Node graph = result.mapped().graph();
-                    shared.referencesOf(graph, unreferenced, affected);
+                    Set<Quad> old = QuadDiff.stored(dsg, result.mapped().graph(), Node.ANY);
+                    shared.referencesOf(old, unreferenced, affected);
                     // A changed file usually differs from its stored graph in a few statements.
-                    QuadDiff.replace(dsg, graph, Node.ANY, result.mapped().quads());
+                    QuadDiff.replace(dsg, old, result.mapped().quads());
                     result.mapped().shared().forEach(shared::add);
                     affected.addAll(result.mapped().resolvable());
                     replacing[0] += System.nanoTime() - t0;

@@ -17,13 +17,15 @@ final class QuadDiff {
     private QuadDiff() {
     }
 
-    /**
-     * Makes the quads of graph {@code g} with subject {@code s} ({@code Node.ANY} for all) exactly
-     * {@code wanted}.
-     */
-    static void replace(DatasetGraph dsg, Node g, Node s, Collection<Quad> wanted) {
+    /** The quads of graph {@code g} with subject {@code s} ({@code Node.ANY} for any). */
+    static Set<Quad> stored(DatasetGraph dsg, Node g, Node s) {
         Set<Quad> stored = new HashSet<>();
         dsg.find(g, s, Node.ANY, Node.ANY).forEachRemaining(stored::add);
+        return stored;
+    }
+
+    /** Replaces {@code stored} (as read by {@link #stored}) by {@code wanted}. */
+    static void replace(DatasetGraph dsg, Set<Quad> stored, Collection<Quad> wanted) {
         Set<Quad> target = new LinkedHashSet<>(wanted);
         for (Quad q : stored) {
             if (!target.contains(q)) {

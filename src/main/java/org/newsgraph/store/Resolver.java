@@ -74,7 +74,7 @@ final class Resolver {
                 resolveNamed(node, Vocab.NG_TOPIC_SNAPSHOT, List.of(Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN),
                         List.of(Vocab.SKOS_PREF_LABEL), resolved);
             }
-            QuadDiff.replace(dsg, resolvedGraph, node, resolved);
+            QuadDiff.replace(dsg, QuadDiff.stored(dsg, resolvedGraph, node), resolved);
         }
     }
 
@@ -117,7 +117,7 @@ final class Resolver {
      */
     private void resolveNamed(Node node, Node snapshotType, List<Node> references, List<Node> copied,
             List<Quad> resolved) {
-        if (!graphsWith(Vocab.NG_DESCRIBES, node).isEmpty()) {
+        if (dsg.contains(Node.ANY, Node.ANY, Vocab.NG_DESCRIBES, node)) {
             return;
         }
         Node chosen = null;
@@ -136,9 +136,8 @@ final class Resolver {
             return;
         }
         for (Node p : copied) {
-            for (Quad q : iterable(dsg.find(sharedGraph, chosen, p, Node.ANY))) {
-                resolved.add(Quad.create(resolvedGraph, node, p, q.getObject()));
-            }
+            dsg.find(sharedGraph, chosen, p, Node.ANY)
+                    .forEachRemaining(q -> resolved.add(Quad.create(resolvedGraph, node, p, q.getObject())));
         }
         resolved.add(Quad.create(resolvedGraph, node, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen));
     }
@@ -167,7 +166,9 @@ final class Resolver {
     /** When the last item whose related list shows {@code snapshot} was published (epoch ms). */
     private long latestListing(Node snapshot) {
         long latest = Long.MIN_VALUE;
-        for (Quad q : iterable(dsg.find(Node.ANY, Node.ANY, Node.ANY, snapshot))) {
+        Iterator<Quad> holders = dsg.find(Node.ANY, Node.ANY, Node.ANY, snapshot);
+        while (holders.hasNext()) {
+            Quad q = holders.next();
             if (q.getPredicate().getURI().startsWith(MEMBER_PREFIX)) {
                 long t = itemTime(q.getGraph());
                 if (t < Long.MAX_VALUE - 1) {
@@ -214,26 +215,25 @@ final class Resolver {
     /** Moves graph {@code g}'s statements about {@code item} onto its duplicate-snapshot node. */
     private void demote(Node g, Node item) {
         Node d = duplicate(g);
-        for (Quad q : quads(g, item)) {
-            dsg.delete(q);
-            if (!q.getPredicate().equals(Vocab.TYPE) && !q.getPredicate().equals(Vocab.LABEL)) {
-                dsg.add(g, d, q.getPredicate(), q.getObject());
-            }
-        }
+        move(g, item, d, Set.of(Vocab.TYPE, Vocab.LABEL));
         dsg.add(g, d, Vocab.TYPE, Vocab.NG_DUPLICATE_SNAPSHOT);
         dsg.add(g, d, Vocab.NG_SNAPSHOT_OF, item);
     }
 
     /** Undoes {@link #demote}: exactly what mapping the file would have written. */
     private void promote(Node g, Node item) {
-        Node d = duplicate(g);
-        for (Quad q : quads(g, d)) {
+        move(g, duplicate(g), item, Set.of(Vocab.TYPE, Vocab.NG_SNAPSHOT_OF));
+        derived(g, item, g, item).forEach(dsg::add);
+    }
+
+    /** Moves graph {@code g}'s statements about {@code from} onto {@code to}, dropping the {@code dropped} properties. */
+    private void move(Node g, Node from, Node to, Set<Node> dropped) {
+        for (Quad q : quads(g, from)) {
             dsg.delete(q);
-            if (!q.getPredicate().equals(Vocab.TYPE) && !q.getPredicate().equals(Vocab.NG_SNAPSHOT_OF)) {
-                dsg.add(g, item, q.getPredicate(), q.getObject());
+            if (!dropped.contains(q.getPredicate())) {
+                dsg.add(g, to, q.getPredicate(), q.getObject());
             }
         }
-        derived(g, item, g, item).forEach(dsg::add);
     }
 
     /** The types (from {@code ng:itemType}) and label (the headline) of a description, in {@code target}. */
@@ -259,11 +259,5 @@ final class Resolver {
         List<Quad> quads = new ArrayList<>();
         dsg.find(g, s, Node.ANY, Node.ANY).forEachRemaining(quads::add);
         return quads;
-    }
-
-    private static Iterable<Quad> iterable(Iterator<Quad> it) {
-        List<Quad> list = new ArrayList<>();
-        it.forEachRemaining(list::add);
-        return list;
     }
 }

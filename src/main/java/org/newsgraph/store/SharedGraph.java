@@ -2,6 +2,7 @@ package org.newsgraph.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -48,26 +49,18 @@ final class SharedGraph {
     }
 
     /**
-     * Before graph {@code g} is replaced or dropped: adds to {@code shared} the shared nodes it
-     * refers to, directly or through other shared descriptions (they may become unreferenced), and
-     * to {@code resolvable} the items, providers and topics among them or spoken of by {@code g}.
+     * Before a file's graph is replaced or dropped: adds to {@code shared} the shared nodes its
+     * stored {@code quads} refer to (they may now be referred to by nothing; what only they refer
+     * to is found when they go), and to {@code resolvable} the items, providers and topics it
+     * speaks of, whose resolution may change with it.
      */
-    void referencesOf(Node g, Set<Node> shared, Set<Node> resolvable) {
-        Deque<Node> work = new ArrayDeque<>();
-        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+    void referencesOf(Collection<Quad> quads, Set<Node> shared, Set<Node> resolvable) {
+        for (Quad q : quads) {
             note(q.getSubject(), resolvable);
             note(q.getObject(), resolvable);
-            if (iris.isShared(q.getObject()) && shared.add(q.getObject())) {
-                work.add(q.getObject());
+            if (iris.isShared(q.getObject())) {
+                shared.add(q.getObject());
             }
-        });
-        while (!work.isEmpty()) {
-            dsg.find(graph, work.pop(), Node.ANY, Node.ANY).forEachRemaining(q -> {
-                note(q.getObject(), resolvable);
-                if (iris.isShared(q.getObject()) && shared.add(q.getObject())) {
-                    work.add(q.getObject());
-                }
-            });
         }
     }
 
