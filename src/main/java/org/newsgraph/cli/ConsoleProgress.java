@@ -28,17 +28,17 @@ final class ConsoleProgress implements BuildListener, AutoCloseable {
     @Override
     public void planned(long files, boolean bulk) {
         if (bar) {
-            progress = new ProgressBarBuilder()
-                    .setTaskName(bulk ? "Loading" : "Updating")
-                    .setInitialMax(files)
-                    .setUnit(" files", 1)
-                    .showSpeed()
-                    .setSpeedUnit(ChronoUnit.SECONDS)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .clearDisplayOnFinish()
-                    .build();
+            progress = bar(bulk ? "Loading" : "Updating").setInitialMax(files).setUnit(" files", 1).showSpeed()
+                    .setSpeedUnit(ChronoUnit.SECONDS).build();
         }
+    }
+
+    private static ProgressBarBuilder bar(String task) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .clearDisplayOnFinish();
     }
 
     @Override
@@ -60,10 +60,12 @@ final class ConsoleProgress implements BuildListener, AutoCloseable {
         }
     }
 
+    /** Each phase after the files gets a bar of its own, of unknown length, showing its elapsed time. */
     @Override
     public void phase(String name) {
         if (progress != null) {
-            progress.setExtraMessage(name);
+            progress.close();
+            progress = bar(Character.toUpperCase(name.charAt(0)) + name.substring(1)).setInitialMax(-1).hideEta().build();
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.jena.atlas.lib.Cache;
+import org.apache.jena.atlas.lib.CacheFactory;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -45,6 +47,16 @@ public final class FileMapper {
      */
     public static final String MAPPING_VERSION = "2";
 
+    /**
+     * Snapshots already named, by their statements. A related entry repeats in every list that
+     * shows its item (about ten times over in real corpora), and naming one means formatting,
+     * sorting and hashing its statements: the mapper's largest cost before this cache. Lists
+     * name stories of their time and files are read in date order, so the most recently used
+     * are kept (Caffeine's frequency-based admission turned most of these away). Bounded, so
+     * memory does not grow with the corpus; shared by the reading threads.
+     */
+    private final Cache<List<Triple>, SharedDescription> named = CacheFactory.createPlainCache(
+            Integer.getInteger("newsgraph.snapshotCache", 20_000));
     private final IriMinter iris;
 
     public FileMapper(IriMinter iris) {
@@ -357,7 +369,17 @@ public final class FileMapper {
 
         /** Names a finished snapshot from its content and keeps it with the file's shared descriptions. */
         Node share(SnapshotBuilder snapshot) {
-            SharedDescription d = snapshot.build(iris);
+            List<Triple> statements = List.copyOf(snapshot.statements());
+            SharedDescription d;
+            synchronized (named) {
+                d = named.getIfPresent(statements);
+            }
+            if (d == null) {
+                d = SnapshotBuilder.build(statements, iris);
+                synchronized (named) {
+                    named.put(statements, d);
+                }
+            }
             shared.putIfAbsent(d.node(), d);
             return d.node();
         }

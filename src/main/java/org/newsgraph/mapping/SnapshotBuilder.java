@@ -46,8 +46,13 @@ final class SnapshotBuilder implements Statements {
         return triples.size() > identifying;
     }
 
-    /** The snapshot, named from its statements. */
-    SharedDescription build(IriMinter iris) {
+    /** What the snapshot says so far, about {@link #SELF}: equal lists give equal snapshots. */
+    List<Triple> statements() {
+        return triples;
+    }
+
+    /** The snapshot of {@code statements} (about {@link #SELF}), named from them. */
+    static SharedDescription build(List<Triple> triples, IriMinter iris) {
         List<String> lines = new ArrayList<>(triples.size());
         for (Triple t : triples) {
             lines.add(NodeFmtLib.str(t));

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
-import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -77,9 +77,11 @@ public final class CorpusLoader {
         List<CorpusScanner.Root> roots = roots();
         CorpusScanner scanner = new CorpusScanner();
         List<SourceFile> files = new ArrayList<>();
+        long scanStart = System.nanoTime();
         for (CorpusScanner.Root root : roots) {
             scanner.scan(root, files::add);
         }
+        LOG.info("finding {} files: {} ms", files.size(), (System.nanoTime() - scanStart) / 1_000_000);
         try {
             Files.createDirectories(layout.dir());
         } catch (FileAlreadyExistsException e) {
@@ -152,61 +154,63 @@ public final class CorpusLoader {
             Instant loadTime) {
         StoreLayout staging = layout.staging();
         layout.discardStaging();
-        DatasetGraph dsg = TdbStore.connect(staging.database());
+        NewsStore store = NewsStore.open(staging);
+        DatasetGraph dsg = store.database();
         DataLoader loader = LoaderFactory.phasedLoader(dsg,
                 (format, args) -> LOG.debug(String.format(format, args)));
+        // Text goes to the index as it goes to the loader; later changes through the store's text dataset.
+        StreamRDF out = TextIndexes.indexing(loader.stream(), store.textIndex());
         boolean ok;
         Instant loadStart = Instant.now();
         try {
             loader.startBulk();
-            BuildMetadata.writeOntology(loader.stream());
+            BuildMetadata.writeOntology(out);
             Node shared = iris.sharedGraph();
             // A description many files give goes to the loader once.
             Set<Node> written = new HashSet<>();
             ok = readAll(files, reader, Map.of(), new ResultHandler() {
                 @Override
                 public void loaded(FileResult.Loaded result) {
-                    result.mapped().quads().forEach(loader.stream()::quad);
+                    result.mapped().quads().forEach(out::quad);
                     for (SharedDescription d : result.mapped().shared()) {
                         if (written.add(d.node())) {
-                            d.triples().forEach(t -> loader.stream().quad(Quad.create(shared, t)));
+                            d.triples().forEach(t -> out.quad(Quad.create(shared, t)));
                         }
                     }
                 }
             });
             if (ok) {
+                listener.phase("building indexes");
                 loader.finishBulk();
             } else {
                 loader.finishException(new IllegalStateException("aborted by --strict"));
             }
         } catch (RuntimeException e) {
             loader.finishException(e);
-            TdbStore.release(staging.database());
+            store.close();
             layout.discardStaging();
             throw e;
         }
         if (!ok) {
-            TdbStore.release(staging.database());
+            store.close();
             layout.discardStaging();
             return null;
         }
         LOG.info("bulk load of {} files: {} ms", files.size(), Duration.between(loadStart, Instant.now()).toMillis());
-        StoreTotals totals = Txn.calculateWrite(dsg, () -> {
-            timed("resolving items, providers and topics", () -> {
-                Resolver resolver = new Resolver(dsg, iris);
-                resolver.resolve(resolver.all());
-            });
-            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
-            timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots), now()));
-            return StoreStatistics.totals(dsg, iris);
-        });
-        TextIndex index = TextIndexes.open(staging.textIndex());
+        StoreTotals totals;
         try {
-            timed("indexing text", () -> Txn.executeRead(dsg, () -> TextIndexes.indexAll(dsg, index)));
+            totals = Txn.calculateWrite(store.dataset(), () -> {
+                timed("resolving items, providers and topics", () -> {
+                    Resolver resolver = new Resolver(store.dataset(), iris);
+                    resolver.resolve(resolver.all());
+                });
+                BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
+                timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots), now()));
+                return StoreStatistics.totals(dsg, iris);
+            });
         } finally {
-            index.close();
+            store.close();
         }
-        TdbStore.release(staging.database());
         TdbStore.release(layout.database());
         layout.swapInStaging();
         return totals;
@@ -222,7 +226,9 @@ public final class CorpusLoader {
      */
     private boolean incrementalBuild(DatasetGraph store, DatasetGraph database, List<SourceFile> files,
             FileReader reader, List<CorpusScanner.Root> roots, Instant loadTime) {
+        long indexStart = System.nanoTime();
         Map<Node, StoredSource> stored = Txn.calculateRead(store, () -> SourceIndex.read(store));
+        LOG.info("reading what the store knows of {} files: {} ms", stored.size(), (System.nanoTime() - indexStart) / 1_000_000);
         Map<Node, String> knownHashes = new HashMap<>();
         stored.forEach((g, s) -> knownHashes.put(g, s.contentHash()));
         store.begin(TxnType.WRITE);

@@ -37,6 +37,11 @@ public final class NewsStore implements AutoCloseable {
         return database;
     }
 
+    /** The text index of {@link #dataset()}. */
+    TextIndex textIndex() {
+        return dataset.getTextIndex();
+    }
+
     @Override
     public void close() {
         dataset.getTextIndex().close();

@@ -3,15 +3,14 @@ package org.newsgraph.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.query.text.TextQueryFuncs;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.lucene.store.FSDirectory;
 import org.newsgraph.mapping.Vocab;
@@ -43,22 +42,21 @@ public final class TextIndexes {
         }
     }
 
-    /** Indexes every headline and description of {@code dsg} into an empty index. */
-    static long indexAll(DatasetGraph dsg, TextIndex index) {
+    /**
+     * {@code out}, with every headline and description that passes through it also added to
+     * {@code index}, which the caller commits.
+     */
+    static StreamRDF indexing(StreamRDF out, TextIndex index) {
         EntityDefinition def = definition();
-        long count = 0;
-        for (Node property : new Node[] {Vocab.SCHEMA_HEADLINE, Vocab.SCHEMA_DESCRIPTION}) {
-            Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, property, Node.ANY);
-            while (it.hasNext()) {
-                Entity entity = TextQueryFuncs.entityFromQuad(def, it.next());
+        return new StreamRDFWrapper(out) {
+            @Override
+            public void quad(Quad quad) {
+                super.quad(quad);
+                Entity entity = TextQueryFuncs.entityFromQuad(def, quad);
                 if (entity != null) {
                     index.addEntity(entity);
-                    count++;
                 }
             }
-        }
-        index.prepareCommit();
-        index.commit();
-        return count;
+        };
     }
 }

@@ -1,11 +1,9 @@
 package org.newsgraph.store;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +20,9 @@ import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.Vocab;
 
 /**
- * The VoID (and DCAT) description of a store, computed in one pass over the union graph and
- * written into its own graph. The figures describe the store without the VoID graph itself.
+ * The VoID (and DCAT) description of a store, counted by {@link VoidCounter} or kept current by
+ * {@link VoidTracker}, and written into its own graph. The figures describe the store without
+ * the VoID graph itself.
  */
 final class VoidDescription {
 
@@ -95,7 +94,7 @@ final class VoidDescription {
     }
 
     /** What one triple entering ({@code sign} 1) or leaving (-1) the union graph changes in the figures. */
-    static void count(Figures f, org.apache.jena.graph.Triple t, String base, int sign) {
+    static void count(Figures f, Triple t, String base, int sign) {
         f.triples += sign;
         f.properties.merge(t.getPredicate(), (long) sign, Long::sum);
         Node o = t.getObject();
@@ -107,38 +106,6 @@ final class VoidDescription {
                 f.linksByHost.merge(host, (long) sign, Long::sum);
             }
         }
-    }
-
-    /** Counts the union graph of {@code dsg}, which must not hold a VoID graph. Call inside a transaction. */
-    static Figures count(DatasetGraph dsg, String base) {
-        Figures f = new Figures();
-        long[] objectHashes = new long[1 << 16];
-        int objects = 0;
-        Node lastSubject = null;
-        // TDB2 yields the union graph sorted by subject and deduplicated.
-        for (var it = dsg.getUnionGraph().find(); it.hasNext(); ) {
-            Triple t = it.next();
-            if (!t.getSubject().equals(lastSubject)) {
-                lastSubject = t.getSubject();
-                f.distinctSubjects++;
-                if (lastSubject.isURI() && lastSubject.getURI().startsWith(base)) {
-                    f.entities++;
-                }
-            }
-            count(f, t, base, 1);
-            Node o = t.getObject();
-            if (objects == objectHashes.length) {
-                objectHashes = Arrays.copyOf(objectHashes, objects * 2);
-            }
-            objectHashes[objects++] = hash(o);
-        }
-        Arrays.sort(objectHashes, 0, objects);
-        for (int i = 0; i < objects; i++) {
-            if (i == 0 || objectHashes[i] != objectHashes[i - 1]) {
-                f.distinctObjects++;
-            }
-        }
-        return f;
     }
 
     /** The host of an http(s) IRI that is not a vocabulary term; null otherwise. */
@@ -159,20 +126,9 @@ final class VoidDescription {
         }
     }
 
-    /** 64-bit FNV-1a of the node's N-Triples form: distinct objects are counted by sorting these. */
-    private static long hash(Node n) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : org.apache.jena.riot.out.NodeFmtLib.strNT(n).getBytes(StandardCharsets.UTF_8)) {
-            h ^= b;
-            h *= 0x100000001b3L;
-        }
-        return h ^ (n.isLiteral() ? 1 : n.isBlank() ? 2 : 3);
-    }
-
-    /** Replaces the VoID graph of the store, counting everything. Call inside a write transaction. */
+    /** Replaces the VoID graph of the TDB2 store {@code dsg}, counting everything. Call inside a write transaction. */
     static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified) {
-        dsg.deleteAny(iris.voidGraph(), Node.ANY, Node.ANY, Node.ANY);
-        write(dsg, iris, roots, modified, count(dsg, iris.base()));
+        write(dsg, iris, roots, modified, VoidCounter.count(dsg, iris.voidGraph(), iris.base()));
     }
 
     /** Replaces the VoID graph of the store with {@code f}. Call inside a write transaction. */

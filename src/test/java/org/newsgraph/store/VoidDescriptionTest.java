@@ -68,6 +68,34 @@ class VoidDescriptionTest {
         }
     }
 
+    @Test
+    void aTripleInTwoGraphsCountsOnceAndTheVoidGraphNotAtAll(@TempDir Path dir) {
+        StoreLayout layout = new StoreLayout(dir.resolve("store"));
+        BuildOptions options = new BuildOptions(List.of(Path.of("seeds")), IriMinter.DEFAULT_BASE, false, false, 2,
+                Clock.systemUTC());
+        new CorpusLoader(layout, options, BuildListener.NONE).build();
+        DatasetGraph dsg = TdbStore.connect(layout.database());
+        try {
+            Txn.executeWrite(dsg, () -> {
+                VoidDescription.Figures before = VoidCounter.count(dsg, IRIS.voidGraph(), IRIS.base());
+                Quad headline = dsg.find(Node.ANY, Node.ANY, Vocab.SCHEMA_HEADLINE, Node.ANY).next();
+                dsg.add(NodeFactory.createURI("urn:x-test:copy"), headline.getSubject(), headline.getPredicate(),
+                        headline.getObject());
+                Node stranger = NodeFactory.createURI("urn:x-test:only-in-void");
+                dsg.add(IRIS.voidGraph(), stranger, Vocab.TYPE, stranger);
+                VoidDescription.Figures after = VoidCounter.count(dsg, IRIS.voidGraph(), IRIS.base());
+                assertEquals(before.triples, after.triples);
+                assertEquals(before.distinctSubjects, after.distinctSubjects);
+                assertEquals(before.distinctObjects, after.distinctObjects);
+                assertEquals(before.properties, after.properties);
+                assertEquals(before.classes, after.classes);
+                assertEquals(count(dsg, "SELECT (COUNT(*) AS ?n) " + UNION_WITHOUT_VOID), after.triples);
+            });
+        } finally {
+            TdbStore.release(layout.database());
+        }
+    }
+
     private static long figure(DatasetGraph dsg, Node s, Node p) {
         Quad q = dsg.find(IRIS.voidGraph(), s, p, Node.ANY).next();
         return Long.parseLong(q.getObject().getLiteralLexicalForm());
