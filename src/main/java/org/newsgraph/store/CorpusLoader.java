@@ -162,7 +162,8 @@ public final class CorpusLoader {
         StreamRDF out = TextIndexes.indexing(loader.stream(), store.textIndex());
         boolean ok;
         Instant loadStart = Instant.now();
-        try {
+        StreamedResolution resolution = new StreamedResolution(iris, staging.dir().resolve("resolution.spill"));
+        try (resolution) {
             loader.startBulk();
             BuildMetadata.writeOntology(out);
             Node shared = iris.sharedGraph();
@@ -172,14 +173,18 @@ public final class CorpusLoader {
                 @Override
                 public void loaded(FileResult.Loaded result) {
                     result.mapped().quads().forEach(out::quad);
+                    List<SharedDescription> first = new ArrayList<>();
                     for (SharedDescription d : result.mapped().shared()) {
                         if (written.add(d.node())) {
                             d.triples().forEach(t -> out.quad(Quad.create(shared, t)));
+                            first.add(d);
                         }
                     }
+                    resolution.file(result.mapped(), first);
                 }
             });
             if (ok) {
+                timed("resolving items, providers and topics", () -> resolution.emit(out));
                 listener.phase("building indexes");
                 loader.finishBulk();
             } else {
@@ -200,10 +205,9 @@ public final class CorpusLoader {
         StoreTotals totals;
         try {
             totals = Txn.calculateWrite(store.dataset(), () -> {
-                timed("resolving items, providers and topics", () -> {
-                    Resolver resolver = new Resolver(store.dataset(), iris);
-                    resolver.resolve(resolver.all());
-                });
+                Set<Node> claimedTwice = resolution.claimedTwice();
+                timed("resolving " + claimedTwice.size() + " items several files claim",
+                        () -> new Resolver(store.dataset(), iris).resolve(claimedTwice));
                 BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
                 timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots), now()));
                 return StoreStatistics.totals(dsg, iris);

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
@@ -35,7 +36,16 @@ import org.newsgraph.mapping.Vocab;
 final class Resolver {
 
     private static final Set<Node> NOT_COPIED = Set.of(Vocab.TYPE, Vocab.LABEL, Vocab.NG_SNAPSHOT_OF, Vocab.NG_EXTRA);
-    private static final String MEMBER_PREFIX = RDF.getURI() + "_";
+    static final String MEMBER_PREFIX = RDF.getURI() + "_";
+
+    /** How a provider or a topic without a profile gets its description from a snapshot of it. */
+    record Named(Node snapshotType, List<Node> references, List<Node> copied) {
+    }
+
+    static final Named PROVIDER = new Named(Vocab.NG_PROVIDER_SNAPSHOT, List.of(Vocab.NG_PUBLISHER_AS_GIVEN),
+            List.of(Vocab.SCHEMA_NAME, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN));
+    static final Named TOPIC = new Named(Vocab.NG_TOPIC_SNAPSHOT,
+            List.of(Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN), List.of(Vocab.SKOS_PREF_LABEL));
 
     private final DatasetGraph dsg;
     private final IriMinter iris;
@@ -68,11 +78,9 @@ final class Resolver {
             if (iris.isItem(node)) {
                 resolveItem(node, resolved);
             } else if (iris.isProvider(node)) {
-                resolveNamed(node, Vocab.NG_PROVIDER_SNAPSHOT, List.of(Vocab.NG_PUBLISHER_AS_GIVEN),
-                        List.of(Vocab.SCHEMA_NAME, Vocab.SCHEMA_LOGO, Vocab.NG_LOGO_AS_GIVEN), resolved);
+                resolveNamed(node, PROVIDER, resolved);
             } else if (iris.isTopic(node)) {
-                resolveNamed(node, Vocab.NG_TOPIC_SNAPSHOT, List.of(Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN),
-                        List.of(Vocab.SKOS_PREF_LABEL), resolved);
+                resolveNamed(node, TOPIC, resolved);
             }
             QuadDiff.replace(dsg, QuadDiff.stored(dsg, resolvedGraph, node), resolved);
         }
@@ -102,44 +110,72 @@ final class Resolver {
             snapshots.sort(Comparator.comparingLong((Node s) -> -latestListing(s)).thenComparing(Node::getURI));
             chosen = snapshots.get(0);
         }
-        for (Quad q : quads(sharedGraph, chosen)) {
-            if (!NOT_COPIED.contains(q.getPredicate())) {
-                resolved.add(Quad.create(resolvedGraph, item, q.getPredicate(), q.getObject()));
+        resolved.addAll(itemFromSnapshot(resolvedGraph, item, chosen, triples(sharedGraph, chosen)));
+    }
+
+    /**
+     * True if a snapshot last listed at {@code time} (epoch ms, {@link Long#MIN_VALUE} if never by
+     * a dated item) is to be chosen over one last listed at {@code bestTime}: the later, then the
+     * smaller IRI.
+     */
+    static boolean listedLater(long time, Node snapshot, long bestTime, Node best) {
+        return time > bestTime || (time == bestTime && snapshot.getURI().compareTo(best.getURI()) < 0);
+    }
+
+    /** True if a snapshot {@code uses} descriptions give is to be chosen over one {@code bestUses} give. */
+    static boolean moreUsed(long uses, Node snapshot, long bestUses, Node best) {
+        return best == null || uses > bestUses || (uses == bestUses && snapshot.getURI().compareTo(best.getURI()) < 0);
+    }
+
+    /** What the resolved graph says of an item known only from related lists, given the chosen snapshot. */
+    static List<Quad> itemFromSnapshot(Node resolvedGraph, Node item, Node snapshot, List<Triple> snapshotTriples) {
+        List<Quad> quads = new ArrayList<>();
+        for (Triple t : snapshotTriples) {
+            if (!NOT_COPIED.contains(t.getPredicate())) {
+                quads.add(Quad.create(resolvedGraph, item, t.getPredicate(), t.getObject()));
             }
         }
-        resolved.addAll(derived(resolvedGraph, item, sharedGraph, chosen));
-        resolved.add(Quad.create(resolvedGraph, item, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen));
+        quads.addAll(derived(resolvedGraph, item, snapshotTriples));
+        quads.add(Quad.create(resolvedGraph, item, Vocab.NG_DESCRIBED_BY_SNAPSHOT, snapshot));
+        return quads;
+    }
+
+    /** What the resolved graph says of a provider or topic without a profile, given the chosen snapshot. */
+    static List<Quad> namedFromSnapshot(Node resolvedGraph, Node node, Named kind, Node snapshot,
+            List<Triple> snapshotTriples) {
+        List<Quad> quads = new ArrayList<>();
+        for (Triple t : snapshotTriples) {
+            if (kind.copied().contains(t.getPredicate())) {
+                quads.add(Quad.create(resolvedGraph, node, t.getPredicate(), t.getObject()));
+            }
+        }
+        quads.add(Quad.create(resolvedGraph, node, Vocab.NG_DESCRIBED_BY_SNAPSHOT, snapshot));
+        return quads;
     }
 
     /**
      * A provider or topic: a profile file of its own is authoritative; else the snapshot most
      * descriptions give lends it the {@code copied} properties.
      */
-    private void resolveNamed(Node node, Node snapshotType, List<Node> references, List<Node> copied,
-            List<Quad> resolved) {
+    private void resolveNamed(Node node, Named kind, List<Quad> resolved) {
         if (dsg.contains(Node.ANY, Node.ANY, Vocab.NG_DESCRIBES, node)) {
             return;
         }
         Node chosen = null;
         long chosenUses = -1;
-        for (Node s : snapshotsOf(node, snapshotType)) {
+        for (Node s : snapshotsOf(node, kind.snapshotType())) {
             long uses = 0;
-            for (Node p : references) {
+            for (Node p : kind.references()) {
                 uses += countOutsideResolved(dsg.find(Node.ANY, Node.ANY, p, s));
             }
-            if (uses > chosenUses || (uses == chosenUses && s.getURI().compareTo(chosen.getURI()) < 0)) {
+            if (moreUsed(uses, s, chosenUses, chosen)) {
                 chosen = s;
                 chosenUses = uses;
             }
         }
-        if (chosen == null) {
-            return;
+        if (chosen != null) {
+            resolved.addAll(namedFromSnapshot(resolvedGraph, node, kind, chosen, triples(sharedGraph, chosen)));
         }
-        for (Node p : copied) {
-            dsg.find(sharedGraph, chosen, p, Node.ANY)
-                    .forEachRemaining(q -> resolved.add(Quad.create(resolvedGraph, node, p, q.getObject())));
-        }
-        resolved.add(Quad.create(resolvedGraph, node, Vocab.NG_DESCRIBED_BY_SNAPSHOT, chosen));
     }
 
     private long countOutsideResolved(Iterator<Quad> it) {
@@ -171,7 +207,7 @@ final class Resolver {
             Quad q = holders.next();
             if (q.getPredicate().getURI().startsWith(MEMBER_PREFIX)) {
                 long t = itemTime(q.getGraph());
-                if (t < Long.MAX_VALUE - 1) {
+                if (t < UNDATED) {
                     latest = Math.max(latest, t);
                 }
             }
@@ -199,17 +235,28 @@ final class Resolver {
         for (Node s : List.of(item, duplicate(g))) {
             Iterator<Quad> dates = dsg.find(g, s, Vocab.SCHEMA_DATE_PUBLISHED, Node.ANY);
             while (dates.hasNext()) {
-                Node date = dates.next().getObject();
-                if (date.isLiteral() && date.getLiteralValue() instanceof XSDDateTime dt) {
-                    try {
-                        return dt.asCalendar().getTimeInMillis();
-                    } catch (RuntimeException e) {
-                        // A date without a time zone, or a bare date: fall through to undated.
-                    }
+                long t = epochMillis(dates.next().getObject());
+                if (t != UNDATED) {
+                    return t;
                 }
             }
         }
-        return Long.MAX_VALUE - 1;
+        return UNDATED;
+    }
+
+    /** An item without a usable publication date: sorted after every dated one. */
+    static final long UNDATED = Long.MAX_VALUE - 1;
+
+    /** A publication date as epoch ms, or {@link #UNDATED}. */
+    static long epochMillis(Node date) {
+        if (date.isLiteral() && date.getLiteralValue() instanceof XSDDateTime dt) {
+            try {
+                return dt.asCalendar().getTimeInMillis();
+            } catch (RuntimeException e) {
+                // A date without a time zone, or a bare date: undated.
+            }
+        }
+        return UNDATED;
     }
 
     /** Moves graph {@code g}'s statements about {@code item} onto its duplicate-snapshot node. */
@@ -223,7 +270,7 @@ final class Resolver {
     /** Undoes {@link #demote}: exactly what mapping the file would have written. */
     private void promote(Node g, Node item) {
         move(g, duplicate(g), item, Set.of(Vocab.TYPE, Vocab.NG_SNAPSHOT_OF));
-        derived(g, item, g, item).forEach(dsg::add);
+        derived(g, item, triples(g, item)).forEach(dsg::add);
     }
 
     /** Moves graph {@code g}'s statements about {@code from} onto {@code to}, dropping the {@code dropped} properties. */
@@ -237,22 +284,31 @@ final class Resolver {
     }
 
     /** The types (from {@code ng:itemType}) and label (the headline) of a description, in {@code target}. */
-    private List<Quad> derived(Node target, Node item, Node g, Node description) {
+    private static List<Quad> derived(Node target, Node item, List<Triple> description) {
         List<Quad> quads = new ArrayList<>();
-        String itemType = firstLexical(g, description, Vocab.NG_ITEM_TYPE);
-        for (Node type : ItemTypes.classesFor(itemType)) {
+        for (Node type : ItemTypes.classesFor(firstLexical(description, Vocab.NG_ITEM_TYPE))) {
             quads.add(Quad.create(target, item, Vocab.TYPE, type));
         }
-        String headline = firstLexical(g, description, Vocab.SCHEMA_HEADLINE);
+        String headline = firstLexical(description, Vocab.SCHEMA_HEADLINE);
         if (headline != null) {
             quads.add(Quad.create(target, item, Vocab.LABEL, NodeFactory.createLiteralString(headline)));
         }
         return quads;
     }
 
-    private String firstLexical(Node g, Node s, Node p) {
-        Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+    private static String firstLexical(List<Triple> description, Node p) {
+        for (Triple t : description) {
+            if (t.getPredicate().equals(p)) {
+                return t.getObject().getLiteralLexicalForm();
+            }
+        }
+        return null;
+    }
+
+    private List<Triple> triples(Node g, Node s) {
+        List<Triple> triples = new ArrayList<>();
+        dsg.find(g, s, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
+        return triples;
     }
 
     private List<Quad> quads(Node g, Node s) {

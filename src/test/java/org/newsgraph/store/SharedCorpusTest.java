@@ -62,6 +62,7 @@ class SharedCorpusTest {
         assertEquals(distinctItemUrls(corpus), report.totals().items());
         assertOneHeadlineAndAtMostOneDatePerItem();
         assertConformsToTheShapes();
+        TestStore.assertResolvingAgainChangesNothing(dir.resolve("store"));
         return report;
     }
 

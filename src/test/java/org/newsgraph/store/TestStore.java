@@ -1,5 +1,7 @@
 package org.newsgraph.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -68,6 +73,31 @@ final class TestStore {
 
     DatasetGraph snapshot() {
         return snapshot(store);
+    }
+
+    /**
+     * Asserts that {@link Resolver}, resolving every node from what the store at {@code storeDir}
+     * holds, changes nothing: a full build made the same choices while it streamed
+     * ({@link StreamedResolution}). The store is left as it was.
+     */
+    static void assertResolvingAgainChangesNothing(Path storeDir) {
+        DatasetGraph dsg = TdbStore.connect(new StoreLayout(storeDir).database());
+        dsg.begin(TxnType.WRITE);
+        try {
+            Set<Quad> before = new HashSet<>();
+            dsg.find().forEachRemaining(before::add);
+            Resolver resolver = new Resolver(dsg, IRIS);
+            resolver.resolve(resolver.all());
+            Set<Quad> after = new HashSet<>();
+            dsg.find().forEachRemaining(after::add);
+            List<Quad> added = after.stream().filter(q -> !before.contains(q)).limit(5).toList();
+            List<Quad> removed = before.stream().filter(q -> !after.contains(q)).limit(5).toList();
+            assertEquals(List.of(), added, "resolving again adds");
+            assertEquals(List.of(), removed, "resolving again removes");
+        } finally {
+            dsg.abort();
+            dsg.end();
+        }
     }
 
     static Node item(String url) {
