@@ -78,9 +78,15 @@ public final class CorpusScanner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        files.sort(Comparator.comparing(p -> relative(root, p)));
+        record Found(String rel, Path file) {
+        }
+        List<Found> found = new ArrayList<>(files.size());
         for (Path file : files) {
-            accept(root, relative(root, file), file, sink);
+            found.add(new Found(relative(root, file), file));
+        }
+        found.sort(Comparator.comparing(Found::rel));
+        for (Found f : found) {
+            accept(root, f.rel(), f.file(), sink);
         }
     }
 

@@ -231,10 +231,9 @@ public final class CorpusLoader {
     private boolean incrementalBuild(DatasetGraph store, DatasetGraph database, List<SourceFile> files,
             FileReader reader, List<CorpusScanner.Root> roots, Instant loadTime) {
         long indexStart = System.nanoTime();
-        Map<Node, StoredSource> stored = Txn.calculateRead(store, () -> SourceIndex.read(store));
-        LOG.info("reading what the store knows of {} files: {} ms", stored.size(), (System.nanoTime() - indexStart) / 1_000_000);
-        Map<Node, String> knownHashes = new HashMap<>();
-        stored.forEach((g, s) -> knownHashes.put(g, s.contentHash()));
+        Map<Node, String> knownHashes = Txn.calculateRead(store, () -> SourceIndex.hashes(store));
+        LOG.info("reading what the store knows of {} files: {} ms", knownHashes.size(),
+                (System.nanoTime() - indexStart) / 1_000_000);
         store.begin(TxnType.WRITE);
         // Every change goes through the tracker, which keeps the VoID figures current as it goes.
         VoidTracker dsg = new VoidTracker(store, iris.voidGraph(), iris.base());
@@ -273,7 +272,7 @@ public final class CorpusLoader {
 
                 @Override
                 public void notSource(Node graph) {
-                    if (stored.containsKey(graph)) {
+                    if (knownHashes.containsKey(graph)) {
                         drop.accept(graph);
                         removed++;
                     }
@@ -285,9 +284,10 @@ public final class CorpusLoader {
             }
             LOG.info("reading {} files and replacing {}: {} ms (replacing: {} ms)", files.size(), loaded,
                     (System.nanoTime() - readStart) / 1_000_000, replacing[0] / 1_000_000);
-            for (StoredSource s : stored.values()) {
-                if (!seen.contains(s.graph()) && inScope(s, roots)) {
-                    drop.accept(s.graph());
+            for (Node g : knownHashes.keySet()) {
+                StoredSource s = seen.contains(g) ? null : SourceIndex.source(dsg, g);
+                if (s != null && inScope(s, roots)) {
+                    drop.accept(g);
                     removed++;
                 }
             }

@@ -14,26 +14,14 @@ final class SourceIndex {
     private SourceIndex() {
     }
 
-    /** Graph IRI → what was loaded into it. Call inside a read transaction. */
-    static Map<Node, StoredSource> read(DatasetGraph dsg) {
-        Map<Node, String> roots = objects(dsg, Vocab.NG_SOURCE_ROOT);
-        Map<Node, String> paths = objects(dsg, Vocab.NG_PATH);
-        Map<Node, String> hashes = objects(dsg, Vocab.NG_CONTENT_HASH);
-        Map<Node, StoredSource> index = new HashMap<>();
-        hashes.forEach((graph, hash) -> {
-            String root = roots.get(graph);
-            String path = paths.get(graph);
-            if (root != null && path != null) {
-                index.put(graph, new StoredSource(graph, root, path, hash));
-            }
-        });
-        return index;
-    }
-
-    /** Graph → the lexical form of the object of {@code property} in that graph. */
-    private static Map<Node, String> objects(DatasetGraph dsg, Node property) {
+    /**
+     * Graph IRI → the content hash of the file loaded into it. Only the hashes are read for every
+     * file: a file's root and path ({@link #source}) matter only when it was not seen again.
+     * Call inside a transaction.
+     */
+    static Map<Node, String> hashes(DatasetGraph dsg) {
         Map<Node, String> values = new HashMap<>();
-        Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, property, Node.ANY);
+        Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Vocab.NG_CONTENT_HASH, Node.ANY);
         while (it.hasNext()) {
             Quad q = it.next();
             if (q.getObject().isLiteral()) {
@@ -41,5 +29,24 @@ final class SourceIndex {
             }
         }
         return values;
+    }
+
+    /** What the store knows of the file loaded into {@code graph}, or null. Call inside a transaction. */
+    static StoredSource source(DatasetGraph dsg, Node graph) {
+        String root = object(dsg, graph, Vocab.NG_SOURCE_ROOT);
+        String path = object(dsg, graph, Vocab.NG_PATH);
+        String hash = object(dsg, graph, Vocab.NG_CONTENT_HASH);
+        return root == null || path == null || hash == null ? null : new StoredSource(graph, root, path, hash);
+    }
+
+    private static String object(DatasetGraph dsg, Node graph, Node property) {
+        Iterator<Quad> it = dsg.find(graph, Node.ANY, property, Node.ANY);
+        while (it.hasNext()) {
+            Node o = it.next().getObject();
+            if (o.isLiteral()) {
+                return o.getLiteralLexicalForm();
+            }
+        }
+        return null;
     }
 }
