@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * thread writes: into a fresh database through the TDB2 bulk loader (first build, {@code --full},
  * or a store built with other settings), or else in one write transaction that replaces the
  * graphs of changed files and drops those of vanished files, adds the shared descriptions that are
- * new and deletes those nothing refers to any more ({@link SharedGraph}). Either way the affected
- * items, providers and topics are then resolved ({@link Resolver}) and the build graph rewritten.
+ * new and deletes those nothing refers to any more ({@link SharedGraph}). Items, providers and
+ * topics are resolved as the files stream to the bulk loader ({@link StreamedResolution}), or
+ * after the changes of an incremental build ({@link Resolver}); then the build graph and the VoID
+ * description are rewritten. Headlines and descriptions reach the text index on the way.
  */
 public final class CorpusLoader {
 
@@ -284,6 +286,8 @@ public final class CorpusLoader {
             }
             LOG.info("reading {} files and replacing {}: {} ms (replacing: {} ms)", files.size(), loaded,
                     (System.nanoTime() - readStart) / 1_000_000, replacing[0] / 1_000_000);
+            long dropStart = System.nanoTime();
+            long removedWhileReading = removed;
             for (Node g : knownHashes.keySet()) {
                 StoredSource s = seen.contains(g) ? null : SourceIndex.source(dsg, g);
                 if (s != null && inScope(s, roots)) {
@@ -291,6 +295,8 @@ public final class CorpusLoader {
                     removed++;
                 }
             }
+            LOG.info("dropping the graphs of {} deleted files: {} ms", removed - removedWhileReading,
+                    (System.nanoTime() - dropStart) / 1_000_000);
             if (loaded == 0 && removed == 0) {
                 // Nothing changed: leave the store exactly as it is.
                 store.abort();

@@ -31,7 +31,8 @@ import org.newsgraph.mapping.Vocab;
  * that the most descriptions give (then the smallest IRI).</li>
  * </ul>
  * The choice depends only on what the store holds about the node, so resolving the nodes touched
- * by a change gives the same store as resolving everything after a full build.
+ * by a change gives the same store as a full build, which makes the same choices while it streams
+ * ({@link StreamedResolution}).
  */
 final class Resolver {
 
