@@ -97,12 +97,16 @@ public final class CorpusLoader {
         boolean bulk = true;
         if (!options.full() && layout.exists()) {
             // One connection for the whole incremental build: opening a store is not free.
+            long openStart = System.nanoTime();
             try (NewsStore store = NewsStore.open(layout)) {
                 if (sameSettings(store.database())) {
+                    LOG.info("opening the store: {} ms", (System.nanoTime() - openStart) / 1_000_000);
                     bulk = false;
                     listener.planned(files.size(), false);
                     if (incrementalBuild(store.dataset(), store.database(), files, reader, roots, loadTime)) {
+                        long totalsStart = System.nanoTime();
                         totals = Txn.calculateRead(store.database(), () -> StoreStatistics.totals(store.database(), iris));
+                        LOG.info("counting the totals: {} ms", (System.nanoTime() - totalsStart) / 1_000_000);
                     }
                 }
             }
