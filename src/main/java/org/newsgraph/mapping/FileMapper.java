@@ -4,15 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.jena.atlas.lib.Cache;
-import org.apache.jena.atlas.lib.CacheFactory;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -47,20 +44,24 @@ public final class FileMapper {
      */
     public static final String MAPPING_VERSION = "2";
 
+    /** How many recent results each cache below keeps. */
+    private static final int RECENT = 20_000;
+
     /**
      * Snapshots already named, by their statements. A related entry repeats in every list that
      * shows its item (about ten times over in real corpora), and naming one means formatting,
-     * sorting and hashing its statements: the mapper's largest cost before this cache. Lists
-     * name stories of their time and files are read in date order, so the most recently used
-     * are kept (Caffeine's frequency-based admission turned most of these away). Bounded, so
-     * memory does not grow with the corpus; shared by the reading threads.
+     * sorting and hashing its statements: the mapper's largest cost before this cache. (Caffeine's
+     * frequency-based admission turned most of these away; recency is what they have.)
      */
-    private final Cache<List<Triple>, SharedDescription> named = CacheFactory.createPlainCache(
-            Integer.getInteger("newsgraph.snapshotCache", 20_000));
+    private final RecentResults<List<Triple>, SharedDescription> named;
+    /** Parsed URLs: the same ones recur in the files of the same days, and parsing one is not cheap. */
+    private final RecentResults<String, Optional<WebUrl>> parsedUrls = new RecentResults<>(RECENT,
+            t -> Optional.ofNullable(WebUrl.parse(t)));
     private final IriMinter iris;
 
     public FileMapper(IriMinter iris) {
         this.iris = iris;
+        this.named = new RecentResults<>(RECENT, statements -> SnapshotBuilder.build(statements, iris));
     }
 
     public IriMinter iris() {
@@ -109,8 +110,6 @@ public final class FileMapper {
         final Set<Node> resolvable = new LinkedHashSet<>();
         /** The shared descriptions the file refers to, by node. */
         final Map<Node, SharedDescription> shared = new LinkedHashMap<>();
-        /** URLs parsed in this file: an item's URL is parsed for its identity and again as a value. */
-        private final Map<String, Optional<WebUrl>> urls = new HashMap<>();
 
         FileContext(Emitter out, List<Problem> problems) {
             this.out = out;
@@ -369,17 +368,7 @@ public final class FileMapper {
 
         /** Names a finished snapshot from its content and keeps it with the file's shared descriptions. */
         Node share(SnapshotBuilder snapshot) {
-            List<Triple> statements = List.copyOf(snapshot.statements());
-            SharedDescription d;
-            synchronized (named) {
-                d = named.getIfPresent(statements);
-            }
-            if (d == null) {
-                d = SnapshotBuilder.build(statements, iris);
-                synchronized (named) {
-                    named.put(statements, d);
-                }
-            }
+            SharedDescription d = named.get(List.copyOf(snapshot.statements()));
             shared.putIfAbsent(d.node(), d);
             return d.node();
         }
@@ -448,7 +437,7 @@ public final class FileMapper {
         }
 
         WebUrl parse(String text) {
-            return urls.computeIfAbsent(text, t -> Optional.ofNullable(WebUrl.parse(t))).orElse(null);
+            return parsedUrls.get(text).orElse(null);
         }
     }
 
