@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerOptions;
+import org.newsgraph.store.FileIndex;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
 import picocli.CommandLine.Command;
@@ -73,6 +74,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (timeout <= 0) {
             throw new UserException("--timeout must be a positive number of seconds");
+        }
+        if (update || config != null) {
+            // What the server writes is not in the file index, which would then tell the next build wrong.
+            FileIndex.invalidate(layout);
         }
         String iriBase = base != null ? base : StoreInfo.base(layout);
         ServerOptions options = new ServerOptions(storeOption.store, host, port, iriBase, timeout, passwordFile, allowService,

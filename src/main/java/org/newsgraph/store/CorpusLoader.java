@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
@@ -65,6 +66,10 @@ public final class CorpusLoader {
     private long unchanged;
     private long removed;
     private long notSource;
+    /** When this build began looking at files (ns since the epoch), for the file index's racy check. */
+    private long startedNanos;
+    /** The file index of the store this build leaves: what the store holds of each file graph. */
+    private final Map<Node, FileIndex.Entry> index = new HashMap<>();
 
     public CorpusLoader(StoreLayout layout, BuildOptions options, BuildListener listener) {
         this.layout = layout;
@@ -75,6 +80,7 @@ public final class CorpusLoader {
 
     public BuildReport build() {
         Instant started = Instant.now();
+        startedNanos = TimeUnit.SECONDS.toNanos(started.getEpochSecond()) + started.getNano();
         Instant loadTime = now();
         List<CorpusScanner.Root> roots = roots();
         CorpusScanner scanner = new CorpusScanner();
@@ -175,7 +181,7 @@ public final class CorpusLoader {
             Node shared = iris.sharedGraph();
             // A description many files give goes to the loader once.
             Set<Node> written = new HashSet<>();
-            ok = readAll(files, reader, Map.of(), new ResultHandler() {
+            ok = readAll(files, reader, new ResultHandler() {
                 @Override
                 public void loaded(FileResult.Loaded result) {
                     result.mapped().quads().forEach(out::quad);
@@ -222,7 +228,9 @@ public final class CorpusLoader {
             store.close();
         }
         TdbStore.release(layout.database());
+        FileIndex.invalidate(layout);
         layout.swapInStaging();
+        FileIndex.write(layout, index, startedNanos);
         return totals;
     }
 
@@ -237,9 +245,15 @@ public final class CorpusLoader {
     private boolean incrementalBuild(DatasetGraph store, DatasetGraph database, List<SourceFile> files,
             FileReader reader, List<CorpusScanner.Root> roots, Instant loadTime) {
         long indexStart = System.nanoTime();
-        Map<Node, String> knownHashes = Txn.calculateRead(store, () -> SourceIndex.hashes(store));
-        LOG.info("reading what the store knows of {} files: {} ms", knownHashes.size(),
-                (System.nanoTime() - indexStart) / 1_000_000);
+        Map<Node, FileIndex.Entry> known = FileIndex.read(layout);
+        String from = "the file index";
+        if (known == null) {
+            from = "the store";
+            known = Txn.calculateRead(store, () -> SourceIndex.entries(store));
+        }
+        index.putAll(known);
+        LOG.info("reading what {} knows of {} files: {} ms", from, known.size(), (System.nanoTime() - indexStart) / 1_000_000);
+        Set<Node> knownGraphs = known.keySet();
         store.begin(TxnType.WRITE);
         // Every change goes through the tracker, which keeps the VoID figures current as it goes.
         VoidTracker dsg = new VoidTracker(store, iris.voidGraph(), iris.base());
@@ -258,7 +272,7 @@ public final class CorpusLoader {
             };
             long readStart = System.nanoTime();
             long[] replacing = {0};
-            boolean ok = readAll(files, reader, knownHashes, new ResultHandler() {
+            boolean ok = readAll(files, reader, new ResultHandler() {
                 @Override
                 public void seen(Node graph) {
                     seen.add(graph);
@@ -278,7 +292,7 @@ public final class CorpusLoader {
 
                 @Override
                 public void notSource(Node graph) {
-                    if (knownHashes.containsKey(graph)) {
+                    if (knownGraphs.contains(graph)) {
                         drop.accept(graph);
                         removed++;
                     }
@@ -292,18 +306,20 @@ public final class CorpusLoader {
                     (System.nanoTime() - readStart) / 1_000_000, replacing[0] / 1_000_000);
             long dropStart = System.nanoTime();
             long removedWhileReading = removed;
-            for (Node g : knownHashes.keySet()) {
+            for (Node g : knownGraphs) {
                 StoredSource s = seen.contains(g) ? null : SourceIndex.source(dsg, g);
                 if (s != null && inScope(s, roots)) {
                     drop.accept(g);
+                    index.remove(g);
                     removed++;
                 }
             }
             LOG.info("dropping the graphs of {} deleted files: {} ms", removed - removedWhileReading,
                     (System.nanoTime() - dropStart) / 1_000_000);
             if (loaded == 0 && removed == 0) {
-                // Nothing changed: leave the store exactly as it is.
+                // Nothing changed: leave the store exactly as it is, and remember the files' stamps.
                 store.abort();
+                FileIndex.write(layout, index, startedNanos);
                 return true;
             }
             timed("dropping unreferenced snapshots", () -> shared.collectGarbage(unreferenced, affected));
@@ -319,7 +335,9 @@ public final class CorpusLoader {
                     VoidDescription.write(database, iris, rootNames(roots), now(), figures);
                 }
             });
+            FileIndex.invalidate(layout);
             timed("committing", store::commit);
+            FileIndex.write(layout, index, startedNanos);
             return true;
         } catch (RuntimeException e) {
             store.abort();
@@ -376,8 +394,7 @@ public final class CorpusLoader {
      * on this thread in file order, with a bounded number in flight so memory stays flat. Returns
      * false if {@code --strict} met a rejected file.
      */
-    private boolean readAll(List<SourceFile> files, FileReader reader, Map<Node, String> knownHashes,
-            ResultHandler handler) {
+    private boolean readAll(List<SourceFile> files, FileReader reader, ResultHandler handler) {
         record Pending(Node graph, Future<FileResult> result) {
         }
         int threads = Math.max(1, options.threads());
@@ -394,20 +411,24 @@ public final class CorpusLoader {
                 while (next < files.size() && inFlight.size() < window) {
                     SourceFile file = files.get(next++);
                     Node graph = iris.graph(file.root(), file.relativePath());
-                    String known = knownHashes.get(graph);
+                    FileIndex.Entry known = index.get(graph);
                     inFlight.add(new Pending(graph, pool.submit(() -> reader.read(file, known))));
                 }
                 Pending pending = inFlight.removeFirst();
                 FileResult result = pending.result().get();
                 handler.seen(pending.graph());
                 if (result instanceof FileResult.Loaded l) {
+                    index.put(pending.graph(), l.entry());
                     handler.loaded(l);
                     loaded++;
                     count(l.mapped().problems(), l.file());
                     l.mapped().extraKeys().forEach(k -> extras.merge(k, 1L, Long::sum));
-                } else if (result instanceof FileResult.Unchanged) {
+                } else if (result instanceof FileResult.Unchanged u) {
+                    index.put(pending.graph(), u.entry());
                     unchanged++;
                 } else if (result instanceof FileResult.Rejected r) {
+                    // The store keeps the graph it had: read the file again next time.
+                    index.computeIfPresent(pending.graph(), (g, e) -> new FileIndex.Entry(e.hash(), null));
                     rejections.add(r.line());
                     listener.rejected(r.line());
                     if (options.strict()) {
@@ -416,6 +437,7 @@ public final class CorpusLoader {
                 } else {
                     notSource++;
                     handler.notSource(pending.graph());
+                    index.remove(pending.graph());
                 }
                 listener.fileDone();
             }

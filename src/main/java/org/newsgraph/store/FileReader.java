@@ -2,6 +2,7 @@ package org.newsgraph.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,24 +26,30 @@ final class FileReader {
         this.loadTime = loadTime;
     }
 
-    /** @param knownHash the content hash the store holds for this file, or null */
-    FileResult read(SourceFile file, String knownHash) {
+    /** @param known what the store holds for this file, or null */
+    FileResult read(SourceFile file, FileIndex.Entry known) {
         try {
-            long size = Files.size(file.path());
+            // The stamp is taken before the content: a change in between is seen by the next build.
+            FileIndex.Stamp stamp = FileIndex.Stamp.of(Files.readAttributes(file.path(), BasicFileAttributes.class));
+            if (known != null && known.sameFile(stamp)) {
+                return new FileResult.Unchanged(file, known);
+            }
+            long size = stamp.size();
             if (size > SourceText.MAX_BYTES) {
                 throw new SourceException(Position.START, "file is larger than "
                         + (SourceText.MAX_BYTES / (1024 * 1024)) + " MiB (" + size + " bytes)");
             }
             byte[] bytes = Files.readAllBytes(file.path());
             String hash = contentHash(bytes);
-            if (hash.equals(knownHash)) {
-                return new FileResult.Unchanged(file);
+            FileIndex.Entry entry = new FileIndex.Entry(hash, stamp);
+            if (known != null && hash.equals(known.hash())) {
+                return new FileResult.Unchanged(file, entry);
             }
             ParsedFile parsed = RecordReader.read(file.kind(), SourceText.decode(bytes));
             if (parsed == null) {
                 return new FileResult.NotSource(file);
             }
-            return new FileResult.Loaded(file, mapper.map(file, hash, loadTime, parsed));
+            return new FileResult.Loaded(file, mapper.map(file, hash, loadTime, parsed), entry);
         } catch (SourceException e) {
             return new FileResult.Rejected(file, e.format(file.displayPath()));
         } catch (IOException e) {

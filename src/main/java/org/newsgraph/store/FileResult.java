@@ -8,12 +8,15 @@ sealed interface FileResult {
 
     SourceFile file();
 
-    /** Read and mapped: its graph's new content and the shared descriptions it refers to. */
-    record Loaded(SourceFile file, MappedFile mapped) implements FileResult {
+    /**
+     * Read and mapped: its graph's new content and the shared descriptions it refers to, and what
+     * the file index is to record of it.
+     */
+    record Loaded(SourceFile file, MappedFile mapped, FileIndex.Entry entry) implements FileResult {
     }
 
-    /** Same content as the store already holds. */
-    record Unchanged(SourceFile file) implements FileResult {
+    /** Same content as the store already holds (read, or known from the file index without reading). */
+    record Unchanged(SourceFile file, FileIndex.Entry entry) implements FileResult {
     }
 
     /** Not readable as the format: {@code line} says where and why. */

@@ -15,17 +15,17 @@ final class SourceIndex {
     }
 
     /**
-     * Graph IRI → the content hash of the file loaded into it. Only the hashes are read for every
-     * file: a file's root and path ({@link #source}) matter only when it was not seen again.
-     * Call inside a transaction.
+     * Graph IRI → the content hash of the file loaded into it, without a stamp (the store does
+     * not know the file's time). Only the hashes are read for every file: a file's root and path
+     * ({@link #source}) matter only when it was not seen again. Call inside a transaction.
      */
-    static Map<Node, String> hashes(DatasetGraph dsg) {
-        Map<Node, String> values = new HashMap<>();
+    static Map<Node, FileIndex.Entry> entries(DatasetGraph dsg) {
+        Map<Node, FileIndex.Entry> values = new HashMap<>();
         Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Vocab.NG_CONTENT_HASH, Node.ANY);
         while (it.hasNext()) {
             Quad q = it.next();
             if (q.getObject().isLiteral()) {
-                values.put(q.getGraph(), q.getObject().getLiteralLexicalForm());
+                values.put(q.getGraph(), new FileIndex.Entry(q.getObject().getLiteralLexicalForm(), null));
             }
         }
         return values;

@@ -1,11 +1,16 @@
 package org.newsgraph.store;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.Vocab;
 
@@ -41,8 +46,24 @@ public final class StoreStatistics {
         return it.hasNext() ? Long.parseLong(it.next().getObject().getLiteralLexicalForm()) : 0;
     }
 
-    /** Items known only from related lists: those the resolved graph describes from a snapshot. */
+    /**
+     * Items known only from related lists: those the resolved graph describes from a snapshot. In
+     * TDB2, the subjects are taken as node ids and decoded in file order (two thirds of the 200,000
+     * at 100,000 items are items).
+     */
     private static long itemsDescribedBySnapshots(DatasetGraph dsg, IriMinter iris) {
+        if (TDBInternal.isTDB2(dsg)) {
+            NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
+            Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(iris.resolvedGraph(), Node.ANY,
+                    Vocab.NG_DESCRIBED_BY_SNAPSHOT, Node.ANY);
+            Set<NodeId> subjects = new HashSet<>();
+            while (it != null && it.hasNext()) {
+                subjects.add(it.next().get(1));
+            }
+            NodeFileReader nodes = new NodeFileReader(quads.getNodeTable());
+            return subjects.stream().sorted(Comparator.comparingLong(NodeId::getPtrLocation))
+                    .filter(id -> iris.isItem(nodes.node(id))).count();
+        }
         Set<Node> items = new HashSet<>();
         dsg.find(iris.resolvedGraph(), Node.ANY, Vocab.NG_DESCRIBED_BY_SNAPSHOT, Node.ANY).forEachRemaining(q -> {
             if (iris.isItem(q.getSubject())) {
