@@ -282,11 +282,18 @@ public final class CorpusLoader {
                 public void loaded(FileResult.Loaded result) {
                     long t0 = System.nanoTime();
                     Set<Quad> old = QuadDiff.stored(dsg, result.mapped().graph(), Node.ANY);
-                    shared.referencesOf(old, unreferenced, affected);
+                    List<Quad> quads = result.mapped().quads();
+                    if (Resolver.changesOthers(result.mapped().graph(), old, quads)) {
+                        shared.referencesOf(old, unreferenced, affected);
+                        affected.addAll(result.mapped().resolvable());
+                    } else {
+                        // Its items still: a duplicate's statements are moved again.
+                        shared.referencesOf(old, unreferenced, new HashSet<>());
+                        Resolver.describedBy(quads, affected);
+                    }
                     // A changed file usually differs from its stored graph in a few statements.
-                    QuadDiff.replace(dsg, old, result.mapped().quads());
+                    QuadDiff.replace(dsg, old, quads);
                     result.mapped().shared().forEach(shared::add);
-                    affected.addAll(result.mapped().resolvable());
                     replacing[0] += System.nanoTime() - t0;
                 }
 

@@ -60,6 +60,55 @@ final class Resolver {
         this.sharedGraph = iris.sharedGraph();
     }
 
+    /** What resolution reads from a file's graph (with the list slots, {@code rdf:_N}). */
+    private static final Set<Node> READ_FROM_FILES = Set.of(Vocab.NG_DESCRIBES, Vocab.SCHEMA_DATE_PUBLISHED,
+            Vocab.NG_PUBLISHER_AS_GIVEN, Vocab.NG_TOPIC_AS_GIVEN, Vocab.NG_BROADER_AS_GIVEN);
+
+    /**
+     * True if replacing a file's {@code stored} graph by {@code wanted} can change the resolution
+     * of anything but the items the file describes: which files claim an item and when they were
+     * published, which snapshots its lists show, and which snapshots of providers and topics it
+     * gives. A file whose headline or description changed leaves the other 30-odd items, the
+     * providers and the topics it speaks of as they were.
+     */
+    static boolean changesOthers(Node graph, Set<Quad> stored, Collection<Quad> wanted) {
+        // A duplicate's statements are stored on its duplicate-snapshot node: compare them as mapped.
+        Node duplicate = duplicate(graph);
+        Node item = null;
+        for (Quad q : stored) {
+            if (q.getPredicate().equals(Vocab.NG_DESCRIBES) && q.getSubject().equals(graph)) {
+                item = q.getObject();
+            }
+        }
+        Set<Quad> before = new HashSet<>();
+        for (Quad q : stored) {
+            if (readByResolution(q)) {
+                before.add(item != null && q.getSubject().equals(duplicate)
+                        ? Quad.create(graph, item, q.getPredicate(), q.getObject()) : q);
+            }
+        }
+        Set<Quad> after = new HashSet<>();
+        for (Quad q : wanted) {
+            if (readByResolution(q)) {
+                after.add(q);
+            }
+        }
+        return !before.equals(after);
+    }
+
+    private static boolean readByResolution(Quad q) {
+        return READ_FROM_FILES.contains(q.getPredicate()) || q.getPredicate().getURI().startsWith(MEMBER_PREFIX);
+    }
+
+    /** The items a file's graph claims ({@code ng:describes}). */
+    static void describedBy(Collection<Quad> quads, Set<Node> into) {
+        for (Quad q : quads) {
+            if (q.getPredicate().equals(Vocab.NG_DESCRIBES)) {
+                into.add(q.getObject());
+            }
+        }
+    }
+
     /** Every item, provider and topic the store speaks of. Call inside a transaction. */
     Set<Node> all() {
         Set<Node> nodes = new HashSet<>();

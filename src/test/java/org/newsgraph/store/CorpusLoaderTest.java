@@ -2,6 +2,7 @@ package org.newsgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsgraph.store.TestStore.item;
 import static org.newsgraph.store.TestStore.lit;
@@ -9,6 +10,7 @@ import static org.newsgraph.store.TestStore.news;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -223,6 +225,43 @@ class CorpusLoaderTest {
         assertIsomorphicToFullBuild(t);
         t.delete("_news/z.md");
         t.build();
+        assertIsomorphicToFullBuild(t);
+    }
+
+    /** The phase in which an incremental build resolved what its changes touched. */
+    private static String resolvingPhase(TestStore t) {
+        List<String> phases = new ArrayList<>();
+        t.build(new BuildListener() {
+            @Override
+            public void phase(String name) {
+                phases.add(name);
+            }
+        });
+        return phases.stream().filter(p -> p.startsWith("resolving")).findFirst().orElse("(none)");
+    }
+
+    @Test
+    void aChangedHeadlineResolvesTheFilesOwnItemOnlyAndEqualsAFullBuild() throws Exception {
+        String related = relatedY("Y as listed", 10) + "provider: {name: Ay, domain: a.example}\ntopics: [AI]\n";
+        TestStore t = new TestStore(dir)
+                .write("_news/x.md", news("X", "https://a.example/x", "2020-02-01T00:00:00Z", related))
+                // A later file for the same item: its statements are kept on a duplicate snapshot.
+                .write("_news/x-again.md", news("X again", "https://a.example/x", "2020-03-01T00:00:00Z", related))
+                .write("_news/y.md", news("Y", "https://b.example/y", "2020-01-02T00:00:00Z", ""));
+        t.build();
+        t.write("_news/x.md", news("X, retitled", "https://a.example/x", "2020-02-01T00:00:00Z", related));
+        assertEquals("resolving 1 items, providers and topics", resolvingPhase(t));
+        assertIsomorphicToFullBuild(t);
+        t.write("_news/x-again.md", news("X again, retitled", "https://a.example/x", "2020-03-01T00:00:00Z", related));
+        assertEquals("resolving 1 items, providers and topics", resolvingPhase(t));
+        assertIsomorphicToFullBuild(t);
+        // What resolution reads changes: the list shows another snapshot, or the file another date.
+        t.write("_news/x.md", news("X, retitled", "https://a.example/x", "2020-02-01T00:00:00Z",
+                relatedY("Y listed anew", 10) + "provider: {name: Ay, domain: a.example}\ntopics: [AI]\n"));
+        assertNotEquals("resolving 1 items, providers and topics", resolvingPhase(t));
+        assertIsomorphicToFullBuild(t);
+        t.write("_news/x-again.md", news("X again, retitled", "https://a.example/x", "2020-01-01T00:00:00Z", related));
+        assertNotEquals("resolving 1 items, providers and topics", resolvingPhase(t));
         assertIsomorphicToFullBuild(t);
     }
 

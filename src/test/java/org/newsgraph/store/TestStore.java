@@ -57,8 +57,17 @@ final class TestStore {
     }
 
     BuildReport build(Path storeDir, boolean full, boolean strict) {
+        return build(storeDir, full, strict, BuildListener.NONE);
+    }
+
+    /** An incremental (or first) build that tells {@code listener}. */
+    BuildReport build(BuildListener listener) {
+        return build(store, false, false, listener);
+    }
+
+    private BuildReport build(Path storeDir, boolean full, boolean strict, BuildListener listener) {
         BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, full, strict, 2, CLOCK);
-        return new CorpusLoader(new StoreLayout(storeDir), options, BuildListener.NONE).build();
+        return new CorpusLoader(new StoreLayout(storeDir), options, listener).build();
     }
 
     /** A copy of everything in the store at {@code storeDir}, in memory. */
