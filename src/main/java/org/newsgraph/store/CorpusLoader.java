@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -414,10 +415,25 @@ public final class CorpusLoader {
         int next = 0;
         int window = threads * 64;
         try {
-            while (next < files.size() || !inFlight.isEmpty()) {
-                while (next < files.size() && inFlight.size() < window) {
-                    SourceFile file = files.get(next++);
-                    Node graph = iris.graph(file.root(), file.relativePath());
+            Node[] graphs = new Node[files.size()];
+            BitSet vouched = graphsOf(files, pool, graphs);
+            // Files the index vouches for first: left in the queue, they held back the writer,
+            // which waited for their turn with the readers idle behind a full window.
+            List<Integer> toRead = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                if (vouched.get(i)) {
+                    handler.seen(graphs[i]);
+                    unchanged++;
+                    listener.fileDone();
+                } else {
+                    toRead.add(i);
+                }
+            }
+            while (next < toRead.size() || !inFlight.isEmpty()) {
+                while (next < toRead.size() && inFlight.size() < window) {
+                    int i = toRead.get(next++);
+                    SourceFile file = files.get(i);
+                    Node graph = graphs[i];
                     FileIndex.Entry known = index.get(graph);
                     inFlight.add(new Pending(graph, pool.submit(() -> reader.read(file, known))));
                 }
@@ -457,6 +473,36 @@ public final class CorpusLoader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Names the graph of each file into {@code graphs}, on the reading threads, and returns the
+     * files whose size, time and key are as the file index recorded: unchanged, without reading.
+     */
+    private BitSet graphsOf(List<SourceFile> files, ExecutorService pool, Node[] graphs)
+            throws InterruptedException, ExecutionException {
+        BitSet vouched = new BitSet(files.size());
+        List<Future<BitSet>> parts = new ArrayList<>();
+        int part = 4_096;
+        for (int start = 0; start < files.size(); start += part) {
+            int from = start;
+            int to = Math.min(files.size(), start + part);
+            parts.add(pool.submit(() -> {
+                BitSet same = new BitSet();
+                for (int i = from; i < to; i++) {
+                    SourceFile file = files.get(i);
+                    graphs[i] = iris.graph(file.root(), file.relativePath());
+                    FileIndex.Entry known = index.get(graphs[i]);
+                    same.set(i, known != null && known.sameFile(FileIndex.Stamp.of(file.path())));
+                }
+                return same;
+            }));
+        }
+        // Future.get orders the workers' writes to graphs before the reads that follow.
+        for (Future<BitSet> f : parts) {
+            vouched.or(f.get());
+        }
+        return vouched;
     }
 
     private void count(List<Problem> problems, SourceFile file) {

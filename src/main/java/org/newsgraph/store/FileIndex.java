@@ -40,6 +40,15 @@ public final class FileIndex {
 
     /** A file's size, modification time (ns since the epoch) and file key (device and inode), or null parts. */
     record Stamp(long size, long modified, String key) {
+        /** The stamp of the file at {@code path}, or null if it cannot be read. */
+        static Stamp of(Path path) {
+            try {
+                return of(Files.readAttributes(path, BasicFileAttributes.class));
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
         static Stamp of(BasicFileAttributes attributes) {
             return new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                     Objects.toString(attributes.fileKey(), "-"));

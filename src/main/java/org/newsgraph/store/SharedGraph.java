@@ -60,6 +60,9 @@ final class SharedGraph {
             note(q.getObject(), resolvable);
             if (iris.isShared(q.getObject())) {
                 shared.add(q.getObject());
+                // Referred to from a stored graph, so in the store until garbage collection,
+                // which keeps whatever a file of this build refers to: add() need not look.
+                present.add(q.getObject());
             }
         }
     }

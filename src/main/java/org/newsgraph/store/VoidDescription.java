@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.SKOS;
 import org.newsgraph.mapping.IriMinter;
@@ -131,55 +133,64 @@ final class VoidDescription {
         write(dsg, iris, roots, modified, VoidCounter.count(dsg, iris.voidGraph(), iris.base()));
     }
 
-    /** Replaces the VoID graph of the store with {@code f}. Call inside a write transaction. */
+    /**
+     * Replaces the VoID graph of the store with {@code f}, writing only what differs: with a
+     * linkset per linked web site, most of its thousands of statements stay as they were.
+     * Call inside a write transaction.
+     */
     static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified, Figures f) {
         Node g = iris.voidGraph();
-        dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        List<Quad> wanted = new ArrayList<>();
+        describe(wanted, g, iris, roots, modified, f);
+        QuadDiff.replace(dsg, QuadDiff.stored(dsg, g, Node.ANY), wanted);
+    }
+
+    private static void describe(List<Quad> quads, Node g, IriMinter iris, List<String> roots, Instant modified, Figures f) {
         Node ds = iris.dataset();
-        add(dsg, g, ds, Vocab.TYPE, Vocab.VOID_DATASET);
-        add(dsg, g, ds, Vocab.TYPE, Vocab.DCAT_DATASET);
-        add(dsg, g, ds, Vocab.DCT_TITLE, NodeFactory.createLiteralString("newsgraph"));
-        add(dsg, g, ds, Vocab.DCT_DESCRIPTION, NodeFactory.createLiteralString(
+        add(quads, g, ds, Vocab.TYPE, Vocab.VOID_DATASET);
+        add(quads, g, ds, Vocab.TYPE, Vocab.DCAT_DATASET);
+        add(quads, g, ds, Vocab.DCT_TITLE, NodeFactory.createLiteralString("newsgraph"));
+        add(quads, g, ds, Vocab.DCT_DESCRIPTION, NodeFactory.createLiteralString(
                 "News items, their providers, topics, images and related items, read from " + String.join(", ", roots)));
-        add(dsg, g, ds, Vocab.DCT_MODIFIED, NodeFactory.createLiteralDT(
+        add(quads, g, ds, Vocab.DCT_MODIFIED, NodeFactory.createLiteralDT(
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)), XSDDatatype.XSDdateTime));
         for (String root : roots) {
-            add(dsg, g, ds, Vocab.NG_SOURCE_ROOT, NodeFactory.createLiteralString(root));
+            add(quads, g, ds, Vocab.NG_SOURCE_ROOT, NodeFactory.createLiteralString(root));
         }
-        add(dsg, g, ds, Vocab.VOID_URI_SPACE, NodeFactory.createLiteralString(iris.base()));
+        add(quads, g, ds, Vocab.VOID_URI_SPACE, NodeFactory.createLiteralString(iris.base()));
         String origin = origin(iris.base());
         if (origin != null) {
-            add(dsg, g, ds, Vocab.VOID_SPARQL_ENDPOINT, NodeFactory.createURI(origin + "/news/sparql"));
-            add(dsg, g, ds, Vocab.VOID_DATA_DUMP, NodeFactory.createURI(origin + "/news?default"));
+            add(quads, g, ds, Vocab.VOID_SPARQL_ENDPOINT, NodeFactory.createURI(origin + "/news/sparql"));
+            add(quads, g, ds, Vocab.VOID_DATA_DUMP, NodeFactory.createURI(origin + "/news?default"));
         }
         for (String vocabulary : VOCABULARIES) {
-            add(dsg, g, ds, Vocab.VOID_VOCABULARY, NodeFactory.createURI(vocabulary));
+            add(quads, g, ds, Vocab.VOID_VOCABULARY, NodeFactory.createURI(vocabulary));
         }
-        add(dsg, g, ds, Vocab.VOID_TRIPLES, integer(f.triples));
-        add(dsg, g, ds, Vocab.VOID_ENTITIES, integer(f.entities));
-        add(dsg, g, ds, Vocab.VOID_DISTINCT_SUBJECTS, integer(f.distinctSubjects));
-        add(dsg, g, ds, Vocab.VOID_DISTINCT_OBJECTS, integer(f.distinctObjects));
-        add(dsg, g, ds, Vocab.VOID_PROPERTIES, integer(f.properties.size()));
-        add(dsg, g, ds, Vocab.VOID_CLASSES, integer(f.classes.size()));
+        add(quads, g, ds, Vocab.VOID_TRIPLES, integer(f.triples));
+        add(quads, g, ds, Vocab.VOID_ENTITIES, integer(f.entities));
+        add(quads, g, ds, Vocab.VOID_DISTINCT_SUBJECTS, integer(f.distinctSubjects));
+        add(quads, g, ds, Vocab.VOID_DISTINCT_OBJECTS, integer(f.distinctObjects));
+        add(quads, g, ds, Vocab.VOID_PROPERTIES, integer(f.properties.size()));
+        add(quads, g, ds, Vocab.VOID_CLASSES, integer(f.classes.size()));
         f.classes.forEach((cls, n) -> {
             Node part = IriMinter.local(ds, "class-" + Integer.toHexString(cls.getURI().hashCode()));
-            add(dsg, g, ds, Vocab.VOID_CLASS_PARTITION, part);
-            add(dsg, g, part, Vocab.VOID_CLASS, cls);
-            add(dsg, g, part, Vocab.VOID_ENTITIES, integer(n));
+            add(quads, g, ds, Vocab.VOID_CLASS_PARTITION, part);
+            add(quads, g, part, Vocab.VOID_CLASS, cls);
+            add(quads, g, part, Vocab.VOID_ENTITIES, integer(n));
         });
         f.properties.forEach((p, n) -> {
             Node part = IriMinter.local(ds, "property-" + Integer.toHexString(p.getURI().hashCode()));
-            add(dsg, g, ds, Vocab.VOID_PROPERTY_PARTITION, part);
-            add(dsg, g, part, Vocab.VOID_PROPERTY, p);
-            add(dsg, g, part, Vocab.VOID_TRIPLES, integer(n));
+            add(quads, g, ds, Vocab.VOID_PROPERTY_PARTITION, part);
+            add(quads, g, part, Vocab.VOID_PROPERTY, p);
+            add(quads, g, part, Vocab.VOID_TRIPLES, integer(n));
         });
         f.linksByHost.forEach((host, n) -> {
             Node linkset = iris.linkset(host);
-            add(dsg, g, ds, Vocab.VOID_SUBSET, linkset);
-            add(dsg, g, linkset, Vocab.TYPE, Vocab.VOID_LINKSET);
-            add(dsg, g, linkset, Vocab.VOID_SUBJECTS_TARGET, ds);
-            add(dsg, g, linkset, Vocab.VOID_OBJECTS_TARGET, NodeFactory.createURI("https://" + host + "/"));
-            add(dsg, g, linkset, Vocab.VOID_TRIPLES, integer(n));
+            add(quads, g, ds, Vocab.VOID_SUBSET, linkset);
+            add(quads, g, linkset, Vocab.TYPE, Vocab.VOID_LINKSET);
+            add(quads, g, linkset, Vocab.VOID_SUBJECTS_TARGET, ds);
+            add(quads, g, linkset, Vocab.VOID_OBJECTS_TARGET, NodeFactory.createURI("https://" + host + "/"));
+            add(quads, g, linkset, Vocab.VOID_TRIPLES, integer(n));
         });
     }
 
@@ -196,7 +207,7 @@ final class VoidDescription {
         return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
     }
 
-    private static void add(DatasetGraph dsg, Node g, Node s, Node p, Node o) {
-        dsg.add(g, s, p, o);
+    private static void add(List<Quad> quads, Node g, Node s, Node p, Node o) {
+        quads.add(Quad.create(g, s, p, o));
     }
 }

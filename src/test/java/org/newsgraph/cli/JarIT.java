@@ -59,6 +59,30 @@ class JarIT {
     }
 
     @Test
+    void aServerThatAcceptsUpdatesForgetsTheFileIndex() throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--store", store, "seeds").code());
+        Path index = dir.resolve("store/files.tsv");
+        assertTrue(Files.exists(index));
+        Path passwords = Files.writeString(dir.resolve("passwords"), "admin: secret\n");
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", JAR.toString(), "serve", "--store", store, "--port", "0", "--update", "--password-file",
+                passwords.toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("Serving "), String.valueOf(first));
+            // Writes through the server are not in the index: the next build must read the store.
+            assertFalse(Files.exists(index));
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+        Result build = java("build", "--store", store, "seeds");
+        assertEquals(0, build.code(), build.err());
+        assertTrue(Files.exists(index));
+    }
+
+    @Test
     void badInputNeverPrintsAStackTrace() throws Exception {
         Path corpus = dir.resolve("corpus");
         Files.createDirectories(corpus);

@@ -49,51 +49,61 @@ class FileIndexTest {
         Files.setLastModifiedTime(file, time);
     }
 
+    private static final String A = "https://a.example/a";
+
+    private static String itemA(String title) {
+        return news(title, A, "2020-01-01T00:00:00Z", "");
+    }
+
+    /** A store built from one file, _news/a.md, last modified an hour ago. */
+    private TestStore builtFromAnHourOldFile() throws Exception {
+        TestStore t = new TestStore(dir).write("_news/a.md", itemA("Title A"));
+        Files.setLastModifiedTime(t.corpus.resolve("_news/a.md"), FileTime.from(AN_HOUR_AGO));
+        t.build();
+        return t;
+    }
+
     @Test
     void aFileWithTheSizeTimeAndKeyRecordedIsNotReadAgain() throws Exception {
-        TestStore t = new TestStore(dir).write("_news/a.md", news("Title A", "https://a.example/a", "2020-01-01T00:00:00Z", ""));
+        TestStore t = builtFromAnHourOldFile();
         Path a = t.corpus.resolve("_news/a.md");
-        Files.setLastModifiedTime(a, FileTime.from(AN_HOUR_AGO));
-        t.build();
         assertTrue(Files.exists(t.store.resolve(FileIndex.NAME)));
 
         // Same size, same time, same file: taken as unchanged without reading it.
-        rewriteKeepingStamp(a, news("Title B", "https://a.example/a", "2020-01-01T00:00:00Z", ""));
+        rewriteKeepingStamp(a, itemA("Title B"));
         BuildReport report = t.build();
         assertEquals(0, report.loaded());
         assertEquals(1, report.unchanged());
-        assertEquals(Set.of(lit("Title A")), headlines(t, "https://a.example/a"));
+        assertEquals(Set.of(lit("Title A")), headlines(t, A));
 
         // Another time: read, and the change is seen.
         Files.setLastModifiedTime(a, FileTime.from(AN_HOUR_AGO.plusSeconds(60)));
         report = t.build();
         assertEquals(1, report.loaded());
-        assertEquals(Set.of(lit("Title B")), headlines(t, "https://a.example/a"));
+        assertEquals(Set.of(lit("Title B")), headlines(t, A));
     }
 
     @Test
     void aFileModifiedAroundTheTimeOfTheBuildThatRecordedItIsReadAgain() throws Exception {
         // Written just now: within the racy window of the build that records it.
-        TestStore t = new TestStore(dir).write("_news/a.md", news("Title A", "https://a.example/a", "2020-01-01T00:00:00Z", ""));
+        TestStore t = new TestStore(dir).write("_news/a.md", itemA("Title A"));
         t.build();
-        rewriteKeepingStamp(t.corpus.resolve("_news/a.md"), news("Title B", "https://a.example/a", "2020-01-01T00:00:00Z", ""));
+        rewriteKeepingStamp(t.corpus.resolve("_news/a.md"), itemA("Title B"));
         BuildReport report = t.build();
         assertEquals(1, report.loaded());
-        assertEquals(Set.of(lit("Title B")), headlines(t, "https://a.example/a"));
+        assertEquals(Set.of(lit("Title B")), headlines(t, A));
     }
 
     @Test
     void withoutTheIndexTheBuildReadsWhatTheStoreHolds() throws Exception {
-        TestStore t = new TestStore(dir).write("_news/a.md", news("Title A", "https://a.example/a", "2020-01-01T00:00:00Z", ""));
+        TestStore t = builtFromAnHourOldFile();
         Path a = t.corpus.resolve("_news/a.md");
-        Files.setLastModifiedTime(a, FileTime.from(AN_HOUR_AGO));
-        t.build();
         FileIndex.invalidate(new StoreLayout(t.store));
         assertFalse(Files.exists(t.store.resolve(FileIndex.NAME)));
-        rewriteKeepingStamp(a, news("Title B", "https://a.example/a", "2020-01-01T00:00:00Z", ""));
+        rewriteKeepingStamp(a, itemA("Title B"));
         BuildReport report = t.build();
         assertEquals(1, report.loaded());
-        assertEquals(Set.of(lit("Title B")), headlines(t, "https://a.example/a"));
+        assertEquals(Set.of(lit("Title B")), headlines(t, A));
         assertTrue(Files.exists(t.store.resolve(FileIndex.NAME)), "the build writes a new index");
     }
 
