@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * new and deletes those nothing refers to any more ({@link SharedGraph}). Items, providers and
  * topics are resolved as the files stream to the bulk loader ({@link StreamedResolution}), or
  * after the changes of an incremental build ({@link Resolver}); then the build graph and the VoID
- * description are rewritten. Headlines and descriptions reach the text index on the way.
+ * description are rewritten. Headlines and descriptions reach the text index on the way. An
+ * incremental build does not read the files the {@link FileIndex} vouches for.
  */
 public final class CorpusLoader {
 

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The folders of a store: {@code DIR/tdb2}, a plain TDB2 database that stock Jena tools open, and
- * {@code DIR/text}, its Lucene full-text index. A full build writes both under
+ * {@code DIR/text}, its Lucene full-text index; beside them {@code DIR/files.tsv}, the file
+ * index of the last build ({@link FileIndex}). A full build writes the first two under
  * {@code DIR/.staging} and swaps them in only when complete, so a failed or killed full build never
  * damages the store it replaces.
  */
