@@ -38,7 +38,7 @@ public final class FileIndex {
     /** The coarsest modification-time granularity of the file systems a corpus may live on (FAT: 2 s). */
     static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** A file's size, modification time (ns since the epoch) and file key (device and inode), or null parts. */
+    /** A file's size, modification time (ns since the epoch) and file key (device and inode; "-" where the system has none). */
     record Stamp(long size, long modified, String key) {
         /** The stamp of the file at {@code path}, or null if it cannot be read. */
         static Stamp of(Path path) {

@@ -15,7 +15,7 @@ sealed interface FileResult {
     record Loaded(SourceFile file, MappedFile mapped, FileIndex.Entry entry) implements FileResult {
     }
 
-    /** Same content as the store already holds (read, or known from the file index without reading). */
+    /** Read, and the same content as the store already holds. */
     record Unchanged(SourceFile file, FileIndex.Entry entry) implements FileResult {
     }
 

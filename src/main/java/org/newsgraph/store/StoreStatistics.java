@@ -47,9 +47,9 @@ public final class StoreStatistics {
     }
 
     /**
-     * Items known only from related lists: those the resolved graph describes from a snapshot. In
-     * TDB2, the subjects are taken as node ids and decoded in file order (two thirds of the 200,000
-     * at 100,000 items are items).
+     * Items known only from related lists: those the resolved graph describes from a snapshot
+     * (providers and topics without a profile are the others). In TDB2, the subjects are taken as
+     * node ids and decoded in file order, one window of the node file at a time.
      */
     private static long itemsDescribedBySnapshots(DatasetGraph dsg, IriMinter iris) {
         if (TDBInternal.isTDB2(dsg)) {
