@@ -15,6 +15,7 @@ import org.newsgraph.store.CorpusLoader;
 import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.StoreTotals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,11 +43,16 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Rebuild the store from scratch instead of updating it.")
     boolean full;
 
+    @Option(names = "--no-compact", negatable = false,
+            description = "Do not compact the store after the build, however much of it is garbage"
+                    + " (by default a build compacts when 30 % or more is; see 'compact').")
+    boolean noCompact;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar; a one-line summary.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print every warning and log detail.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -62,9 +68,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(paths, base, full, strict, threads, Clock.systemUTC());
+        BuildOptions options = new BuildOptions(paths, base, full, strict, threads, Clock.systemUTC(), !noCompact);
         BuildReport report;
-        try (ConsoleProgress progress = new ConsoleProgress(err, !quiet && System.console() != null, verbose)) {
+        try (ConsoleProgress progress = new ConsoleProgress(err, !quiet && System.console() != null, verbose.verbose)) {
             report = new CorpusLoader(new StoreLayout(store), options, progress).build();
         }
         printSummary(out, report);
@@ -81,9 +87,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         StoreTotals t = r.totals();
         if (quiet) {
-            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d triples; %.1f s%n",
+            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d triples;%s %.1f s%n",
                     r.mode(), r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), t.items(), t.triples(),
-                    seconds);
+                    r.compaction() == null ? "" : " compacted " + CompactCommand.change(r.compaction()) + ";", seconds);
             return;
         }
         out.printf("%s build of %s in %.1f s%n", r.mode(), store, seconds);
@@ -94,6 +100,9 @@ public final class BuildCommand implements Callable<Integer> {
                 t.relatedLinks(), t.triples());
         out.printf("  warnings  %s%n", counts(r.warningsByKind()));
         out.printf("  extras    %s%n", counts(r.extraFieldsByKey()));
+        if (r.compaction() != null) {
+            out.printf("  compacted %s%n", CompactCommand.change(r.compaction()));
+        }
         if (seconds > 0 && r.loaded() >= 100) {
             out.printf("  speed     %.0f files/s%n", r.loaded() / seconds);
         }

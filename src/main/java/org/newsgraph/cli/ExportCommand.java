@@ -44,8 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (gzip if it ends in .gz) instead of standard output.")
     Path out;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log detail.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

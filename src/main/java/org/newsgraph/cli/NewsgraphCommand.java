@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns a corpus of news items into an RDF knowledge graph, stores it in TDB2 and serves it.",
-        subcommands = {BuildCommand.class, QueryCommand.class, ServeCommand.class, ExportCommand.class, ValidateCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, QueryCommand.class, ServeCommand.class, ExportCommand.class, ValidateCommand.class, InfoCommand.class, CompactCommand.class, BackupCommand.class, RestoreCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 usage, I/O or store error; 2 some files rejected (build);"
                 + " 3 graph does not conform (validate)."})
 public final class NewsgraphCommand implements Runnable {

@@ -50,8 +50,8 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log detail.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;

@@ -57,8 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "16", paramLabel = "MiB", description = "Largest request body accepted (default: ${DEFAULT-VALUE} MiB).")
     int maxBodyMiB;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log requests and detail.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -40,8 +40,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "text (one line per violation: focus node · path · message) or turtle (the SHACL report).")
     Format format;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log detail.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -154,6 +154,11 @@ public final class Vocab {
     public static final Node NG_BUILD = ng("Build");
     public static final Node NG_BASE = ng("base");
     public static final Node NG_MAPPING_VERSION = ng("mappingVersion");
+    public static final Node NG_BUILD_KIND = ng("buildKind");
+    public static final Node NG_FILES_LOADED = ng("filesLoaded");
+    public static final Node NG_FILES_UNCHANGED = ng("filesUnchanged");
+    public static final Node NG_FILES_REMOVED = ng("filesRemoved");
+    public static final Node NG_FILES_REJECTED = ng("filesRejected");
     public static final Node NG_RESOLVED_GRAPH = ng("ResolvedGraph");
     public static final Node PROV_ACTIVITY = prov("Activity");
     public static final Node PROV_STARTED_AT_TIME = prov("startedAtTime");

@@ -71,8 +71,11 @@ final class BuildMetadata {
                 versions.next().getObject().getLiteralLexicalForm());
     }
 
-    /** Replaces the build graph: settings, roots, times, and the shared nodes no file owns. */
-    static void writeBuild(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant started, Instant ended) {
+    /**
+     * Replaces the build graph: settings, roots, times, and the shared nodes no file owns (what
+     * the build did goes with the VoID description, see {@link VoidDescription}).
+     */
+    static void writeBuild(DatasetGraph dsg, IriMinter iris, List<String> roots, BuildRecord run) {
         Node g = iris.buildGraph();
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         Node build = iris.build();
@@ -80,8 +83,8 @@ final class BuildMetadata {
         dsg.add(g, build, Vocab.TYPE, Vocab.PROV_ACTIVITY);
         dsg.add(g, build, Vocab.NG_BASE, NodeFactory.createLiteralString(iris.base()));
         dsg.add(g, build, Vocab.NG_MAPPING_VERSION, NodeFactory.createLiteralString(FileMapper.MAPPING_VERSION));
-        dsg.add(g, build, Vocab.PROV_STARTED_AT_TIME, dateTime(started));
-        dsg.add(g, build, Vocab.PROV_ENDED_AT_TIME, dateTime(ended));
+        dsg.add(g, build, Vocab.PROV_STARTED_AT_TIME, dateTime(run.started()));
+        dsg.add(g, build, Vocab.PROV_ENDED_AT_TIME, dateTime(run.ended()));
         for (String root : roots) {
             dsg.add(g, build, Vocab.NG_SOURCE_ROOT, NodeFactory.createLiteralString(root));
         }
@@ -102,7 +105,8 @@ final class BuildMetadata {
                 NodeFactory.createLiteralString("Descriptions chosen for items known only from related lists, and names of providers and topics without a profile"));
     }
 
-    private static Node dateTime(Instant t) {
+    /** An xsd:dateTime in UTC. */
+    static Node dateTime(Instant t) {
         return NodeFactory.createLiteralDT(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atOffset(ZoneOffset.UTC)),
                 XSDDatatype.XSDdateTime);
     }

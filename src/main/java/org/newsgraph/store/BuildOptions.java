@@ -13,6 +13,13 @@ import java.util.List;
  * @param strict stop at the first rejected file and leave the store as it was
  * @param threads parser threads
  * @param clock the load time written into provenance (fixed in tests)
+ * @param compact compact the store after an incremental build when enough of it is garbage
  */
-public record BuildOptions(List<Path> roots, String base, boolean full, boolean strict, int threads, Clock clock) {
+public record BuildOptions(List<Path> roots, String base, boolean full, boolean strict, int threads, Clock clock,
+        boolean compact) {
+
+    /** Options that compact when needed. */
+    public BuildOptions(List<Path> roots, String base, boolean full, boolean strict, int threads, Clock clock) {
+        this(roots, base, full, strict, threads, clock, true);
+    }
 }

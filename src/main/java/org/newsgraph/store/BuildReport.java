@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param mode "full" (bulk load of a fresh database) or "incremental"
  * @param aborted true if {@code --strict} stopped the build and nothing was changed
+ * @param compaction the compaction that followed the build, or null if none was needed
  */
 public record BuildReport(
         String mode,
@@ -23,5 +24,6 @@ public record BuildReport(
         Map<String, Long> warningsByKind,
         Map<String, Long> extraFieldsByKey,
         StoreTotals totals,
+        Compactor.Result compaction,
         Duration wallTime) {
 }

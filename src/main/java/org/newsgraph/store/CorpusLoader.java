@@ -119,13 +119,22 @@ public final class CorpusLoader {
                 }
             }
         }
+        Compactor.Result compaction = null;
         if (bulk) {
             listener.planned(files.size(), true);
             totals = bulkBuild(files, reader, roots, loadTime);
+        } else if (totals != null && options.compact() && (loaded > 0 || removed > 0)) {
+            StoreSpace space = Compactor.measure(layout);
+            LOG.info("garbage: {} of {} bytes ({} %)", space.garbageBytes(), space.databaseBytes(),
+                    Math.round(100 * space.garbageShare()));
+            if (space.garbageShare() >= Compactor.GARBAGE_THRESHOLD) {
+                listener.phase("compacting");
+                compaction = Compactor.compact(layout);
+            }
         }
         return new BuildReport(bulk ? "full" : "incremental", totals == null, files.size(), loaded, unchanged,
                 rejections.size(), removed, scanner.ignored() + notSource, List.copyOf(rejections),
-                new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals,
+                new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals, compaction,
                 Duration.between(started, Instant.now()));
     }
 
@@ -222,8 +231,12 @@ public final class CorpusLoader {
                 Set<Node> claimedTwice = resolution.claimedTwice();
                 timed("resolving " + claimedTwice.size() + " items several files claim",
                         () -> new Resolver(store.dataset(), iris).resolve(claimedTwice));
-                BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
-                timed("describing the dataset", () -> VoidDescription.write(dsg, iris, rootNames(roots), now()));
+                BuildRecord run = run("full", loadTime);
+                BuildMetadata.writeBuild(dsg, iris, rootNames(roots), run);
+                listener.phase("describing the dataset");
+                long describeStart = System.nanoTime();
+                OptimizerStatistics.write(dsg, VoidDescription.write(dsg, iris, rootNames(roots), run));
+                LOG.info("describing the dataset: {} ms", (System.nanoTime() - describeStart) / 1_000_000);
                 return StoreStatistics.totals(dsg, iris);
             });
         } finally {
@@ -327,6 +340,10 @@ public final class CorpusLoader {
                     (System.nanoTime() - dropStart) / 1_000_000);
             if (loaded == 0 && removed == 0) {
                 // Nothing changed: leave the store exactly as it is, and remember the files' stamps.
+                VoidDescription.Figures figures = VoidDescription.read(database, iris);
+                if (figures != null && !Files.exists(OptimizerStatistics.file(database))) {
+                    OptimizerStatistics.write(database, figures);
+                }
                 store.abort();
                 FileIndex.write(layout, index, startedNanos);
                 return true;
@@ -334,19 +351,22 @@ public final class CorpusLoader {
             timed("dropping unreferenced snapshots", () -> shared.collectGarbage(unreferenced, affected));
             timed("resolving " + affected.size() + " items, providers and topics", () -> resolver.resolve(affected));
             BuildMetadata.replaceOntology(dsg);
-            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), loadTime, now());
-            timed("describing the dataset", () -> {
-                VoidDescription.Figures figures = VoidDescription.read(database, iris);
-                if (figures == null) {
-                    VoidDescription.write(database, iris, rootNames(roots), now());
-                } else {
-                    figures.add(dsg.delta());
-                    VoidDescription.write(database, iris, rootNames(roots), now(), figures);
-                }
-            });
+            BuildRecord run = run("incremental", loadTime);
+            BuildMetadata.writeBuild(dsg, iris, rootNames(roots), run);
+            listener.phase("describing the dataset");
+            long describeStart = System.nanoTime();
+            VoidDescription.Figures figures = VoidDescription.read(database, iris);
+            if (figures == null) {
+                figures = VoidDescription.write(database, iris, rootNames(roots), run);
+            } else {
+                figures.add(dsg.delta());
+                VoidDescription.write(database, iris, rootNames(roots), run, figures);
+            }
+            LOG.info("describing the dataset: {} ms", (System.nanoTime() - describeStart) / 1_000_000);
             FileIndex.invalidate(layout);
             timed("committing", store::commit);
             FileIndex.write(layout, index, startedNanos);
+            OptimizerStatistics.write(database, figures);
             return true;
         } catch (RuntimeException e) {
             store.abort();
@@ -354,6 +374,11 @@ public final class CorpusLoader {
         } finally {
             store.end();
         }
+    }
+
+    /** The record of this build, ending now. */
+    private BuildRecord run(String kind, Instant started) {
+        return new BuildRecord(kind, started, now(), loaded, unchanged, removed, rejections.size());
     }
 
     /** The clock's time in whole seconds: provenance times are for people, not nanosecond timers. */

@@ -51,7 +51,7 @@ public final class StoreStatistics {
      * (providers and topics without a profile are the others). In TDB2, the subjects are taken as
      * node ids and decoded in file order, one window of the node file at a time.
      */
-    private static long itemsDescribedBySnapshots(DatasetGraph dsg, IriMinter iris) {
+    static long itemsDescribedBySnapshots(DatasetGraph dsg, IriMinter iris) {
         if (TDBInternal.isTDB2(dsg)) {
             NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
             Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(iris.resolvedGraph(), Node.ANY,

@@ -3,7 +3,6 @@ package org.newsgraph.store;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -114,11 +113,6 @@ final class VoidCounter {
     }
 
     private TupleIndex index(String name) {
-        for (TupleIndex index : tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes()) {
-            if (index.getName().equals(name)) {
-                return index;
-            }
-        }
-        throw new IllegalStateException("TDB2 store without a " + name + " index: " + Objects.toString(tdb.getLocation()));
+        return StoreCounter.quadIndex(tdb, name);
     }
 }

@@ -2,20 +2,19 @@ package org.newsgraph.store;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.NodeFactoryExtra;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.SKOS;
 import org.newsgraph.mapping.IriMinter;
@@ -128,9 +127,14 @@ final class VoidDescription {
         }
     }
 
-    /** Replaces the VoID graph of the TDB2 store {@code dsg}, counting everything. Call inside a write transaction. */
-    static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified) {
-        write(dsg, iris, roots, modified, VoidCounter.count(dsg, iris.voidGraph(), iris.base()));
+    /**
+     * Replaces the VoID graph of the TDB2 store {@code dsg}, counting everything, and returns the
+     * figures. Call inside a write transaction.
+     */
+    static Figures write(DatasetGraph dsg, IriMinter iris, List<String> roots, BuildRecord run) {
+        Figures f = VoidCounter.count(dsg, iris.voidGraph(), iris.base());
+        write(dsg, iris, roots, run, f);
+        return f;
     }
 
     /**
@@ -138,10 +142,11 @@ final class VoidDescription {
      * linkset per linked web site, most of its thousands of statements stay as they were.
      * Call inside a write transaction.
      */
-    static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, Instant modified, Figures f) {
+    static void write(DatasetGraph dsg, IriMinter iris, List<String> roots, BuildRecord run, Figures f) {
         Node g = iris.voidGraph();
         List<Quad> wanted = new ArrayList<>();
-        describe(wanted, g, iris, roots, modified, f);
+        describe(wanted, g, iris, roots, run.ended(), f);
+        describe(wanted, g, iris.build(), run);
         QuadDiff.replace(dsg, QuadDiff.stored(dsg, g, Node.ANY), wanted);
     }
 
@@ -152,8 +157,7 @@ final class VoidDescription {
         add(quads, g, ds, Vocab.DCT_TITLE, NodeFactory.createLiteralString("newsgraph"));
         add(quads, g, ds, Vocab.DCT_DESCRIPTION, NodeFactory.createLiteralString(
                 "News items, their providers, topics, images and related items, read from " + String.join(", ", roots)));
-        add(quads, g, ds, Vocab.DCT_MODIFIED, NodeFactory.createLiteralDT(
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)), XSDDatatype.XSDdateTime));
+        add(quads, g, ds, Vocab.DCT_MODIFIED, BuildMetadata.dateTime(modified));
         for (String root : roots) {
             add(quads, g, ds, Vocab.NG_SOURCE_ROOT, NodeFactory.createLiteralString(root));
         }
@@ -194,6 +198,44 @@ final class VoidDescription {
         });
     }
 
+    /**
+     * What the last build did. It is said here, where it is not counted: the same corpus built
+     * in full or by updates is the same data, and the figures say so.
+     */
+    private static void describe(List<Quad> quads, Node g, Node build, BuildRecord run) {
+        add(quads, g, build, Vocab.NG_BUILD_KIND, NodeFactory.createLiteralString(run.kind()));
+        add(quads, g, build, Vocab.NG_FILES_LOADED, integer(run.loaded()));
+        add(quads, g, build, Vocab.NG_FILES_UNCHANGED, integer(run.unchanged()));
+        add(quads, g, build, Vocab.NG_FILES_REMOVED, integer(run.removed()));
+        add(quads, g, build, Vocab.NG_FILES_REJECTED, integer(run.rejected()));
+    }
+
+    /** The record of the last build that changed the store, or null if it has none. Call inside a transaction. */
+    static BuildRecord lastRun(DatasetGraph dsg, IriMinter iris) {
+        Node build = iris.build();
+        String kind = literal(dsg, iris.voidGraph(), build, Vocab.NG_BUILD_KIND);
+        String started = literal(dsg, iris.buildGraph(), build, Vocab.PROV_STARTED_AT_TIME);
+        String ended = literal(dsg, iris.buildGraph(), build, Vocab.PROV_ENDED_AT_TIME);
+        if (kind == null || started == null || ended == null) {
+            return null;
+        }
+        Node g = iris.voidGraph();
+        return new BuildRecord(kind, Instant.parse(started), Instant.parse(ended), count(dsg, g, build, Vocab.NG_FILES_LOADED),
+                count(dsg, g, build, Vocab.NG_FILES_UNCHANGED), count(dsg, g, build, Vocab.NG_FILES_REMOVED),
+                count(dsg, g, build, Vocab.NG_FILES_REJECTED));
+    }
+
+    private static String literal(DatasetGraph dsg, Node g, Node s, Node p) {
+        Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
+        Node o = it.hasNext() ? it.next().getObject() : null;
+        return o != null && o.isLiteral() ? o.getLiteralLexicalForm() : null;
+    }
+
+    private static long count(DatasetGraph dsg, Node g, Node s, Node p) {
+        String n = literal(dsg, g, s, p);
+        return n == null ? 0 : Long.parseLong(n);
+    }
+
     private static String origin(String base) {
         try {
             URI uri = URI.create(base);
@@ -204,7 +246,7 @@ final class VoidDescription {
     }
 
     private static Node integer(long n) {
-        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+        return NodeFactoryExtra.intToNode(n);
     }
 
     private static void add(List<Quad> quads, Node g, Node s, Node p, Node o) {

@@ -453,14 +453,7 @@ class CorpusLoaderTest {
     }
 
     private static Set<Node> search(TestStore t, String word) {
-        try (NewsStore store = NewsStore.open(new StoreLayout(t.store))) {
-            org.apache.jena.query.text.DatasetGraphText dsg = (org.apache.jena.query.text.DatasetGraphText) store.dataset();
-            return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
-                Set<Node> hits = new java.util.HashSet<>();
-                dsg.search(word).forEachRemaining(h -> hits.add(h.getNode()));
-                return hits;
-            });
-        }
+        return TestStore.search(t.store, word);
     }
 
     @Test

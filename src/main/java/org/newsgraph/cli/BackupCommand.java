@@ -1,0 +1,39 @@
+package org.newsgraph.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.newsgraph.store.Backups;
+import org.newsgraph.store.StoreLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Writes every quad of every graph of the store to FILE as gzipped N-Quads, in one read"
+                + " transaction: a consistent copy that 'restore' loads back.",
+            "The file appears complete or not at all (it is written beside FILE and renamed when done)."},
+        footer = {"", "Exit codes: 0 written; 1 usage or I/O error, no store, or the store is in use."})
+public final class BackupCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption storeOption;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.nq.gz", description = "The backup file (replaced if it exists).")
+    Path out;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        StoreLayout layout = storeOption.existing();
+        long quads = Backups.backup(layout, out);
+        spec.commandLine().getOut().printf("backed up %s: %d quads to %s%n", storeOption.store, quads, out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,82 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.optimizer.StatsMatcher;
+import org.apache.jena.sparql.sse.Item;
+import org.apache.jena.sparql.sse.ItemList;
+import org.apache.jena.sparql.sse.ItemWriter;
+import org.apache.jena.sparql.util.NodeFactoryExtra;
+import org.apache.jena.dboe.sys.Names;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.newsgraph.mapping.Vocab;
+
+/**
+ * TDB2's {@code stats.opt}: triples per predicate and subjects per class, which its query planner
+ * weighs to order the patterns of a query (without it, TDB2 orders them by a fixed rule). The
+ * file says what {@code tdb2.tdbstats} over the union graph would, made from the VoID figures a
+ * build has already counted instead of another scan. TDB2 reads it when it opens the database,
+ * so a server started after the build uses it; compaction copies it to the new generation.
+ */
+final class OptimizerStatistics {
+
+    private OptimizerStatistics() {
+    }
+
+    /** The statistics file of the open TDB2 database {@code dsg}. */
+    static Path file(DatasetGraph dsg) {
+        return Path.of(TDBInternal.getDatasetGraphTDB(dsg).getLocation().getPath(Names.optStats));
+    }
+
+    /** Replaces the statistics file of {@code dsg} by one describing {@code figures}, atomically. */
+    static void write(DatasetGraph dsg, VoidDescription.Figures figures) {
+        Path file = file(dsg);
+        Path partial = file.resolveSibling(Names.optStats + ".partial");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                ItemWriter.write(out, format(figures));
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The statistics as TDB2's {@code Stats.format} lays them out. */
+    static Item format(VoidDescription.Figures f) {
+        Item stats = Item.createTagged(StatsMatcher.STATS);
+        Item meta = Item.createTagged(StatsMatcher.META);
+        meta.getList().add(pair(Item.createSymbol("timestamp"), NodeFactoryExtra.nowAsDateTime()));
+        meta.getList().add(pair(Item.createSymbol(StatsMatcher.COUNT), NodeFactoryExtra.intToNode(f.triples)));
+        stats.getList().add(meta);
+        for (Map.Entry<Node, Long> e : f.classes.entrySet()) {
+            ItemList typed = new ItemList();
+            typed.add(Item.createSymbol("VAR"));
+            typed.add(Vocab.TYPE);
+            typed.add(e.getKey());
+            stats.getList().add(pair(Item.createList(typed), NodeFactoryExtra.intToNode(e.getValue())));
+        }
+        for (Map.Entry<Node, Long> e : f.properties.entrySet()) {
+            // As tdbstats does: list slots are many predicates of a few triples each, and say nothing.
+            if (!e.getKey().getURI().startsWith(org.apache.jena.vocabulary.RDF.getURI() + "_")) {
+                stats.getList().add(pair(Item.createNode(e.getKey()), NodeFactoryExtra.intToNode(e.getValue())));
+            }
+        }
+        stats.getList().add(pair(StatsMatcher.OTHER, NodeFactoryExtra.intToNode(0)));
+        return stats;
+    }
+
+    private static Item pair(Item key, Node value) {
+        ItemList pair = new ItemList();
+        pair.add(key);
+        pair.add(value);
+        return Item.createList(pair);
+    }
+}
