@@ -9,6 +9,7 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonNumber;
 import org.apache.jena.atlas.json.JsonObject;
 import org.newsgraph.store.BuildRecord;
+import org.newsgraph.store.ServerRecord;
 import org.newsgraph.store.StoreContents;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
@@ -49,7 +50,7 @@ public final class InfoCommand implements Callable<Integer> {
         StoreInfo.Report report = holder == null ? StoreInfo.report(layout) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(JSON.toString(json(holder, report)));
+            out.println(JSON.toString(json(holder, report)).strip());
         } else {
             text(out, holder, report);
         }
@@ -57,10 +58,16 @@ public final class InfoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private StoreLayout layoutOf() {
+        return new StoreLayout(storeOption.store);
+    }
+
     private void text(PrintWriter out, Long holder, StoreInfo.Report r) {
         out.printf("store          %s%n", storeOption.store);
         if (r == null) {
-            out.printf("server         process %d holds the store (a running 'serve'); stop it to see the rest%n", holder);
+            ServerRecord server = ServerRecord.of(layoutOf());
+            out.printf("server         process %d holds the store%s; stop it to see the rest%n", holder,
+                    server == null ? " (a running 'serve'?)" : ", serving it at " + server.url());
             return;
         }
         out.printf("server         none%n");
@@ -95,6 +102,10 @@ public final class InfoCommand implements Callable<Integer> {
         server.put("holds", holder != null);
         if (holder != null) {
             server.put("pid", holder);
+            ServerRecord record = ServerRecord.of(layoutOf());
+            if (record != null) {
+                server.put("url", record.url());
+            }
         }
         o.put("server", server);
         if (r == null) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerOptions;
 import org.newsgraph.store.FileIndex;
+import org.newsgraph.store.ServerRecord;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
 import picocli.CommandLine.Command;
@@ -84,6 +85,9 @@ public final class ServeCommand implements Callable<Integer> {
                 allowLoad, config, maxBodyMiB * 1024L * 1024L);
         try (NewsServer server = NewsServer.start(options)) {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+            // Where backup and info reach the store while this process holds it.
+            ServerRecord.write(layout, "http://" + localHost() + ":" + server.port() + "/");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServerRecord.delete(layout)));
             var out = spec.commandLine().getOut();
             out.printf("Serving %s at %s/%n", storeOption.store, url);
             out.printf("  query UI   %s/%n", url);
@@ -93,7 +97,18 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Press Ctrl-C to stop.");
             out.flush();
             server.join();
+        } finally {
+            ServerRecord.delete(layout);
         }
         return ExitCodes.OK;
+    }
+
+    /** The address this machine reaches the server at: the host it listens on, or loopback for any address. */
+    private String localHost() {
+        return switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
     }
 }

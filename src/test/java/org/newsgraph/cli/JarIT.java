@@ -83,6 +83,45 @@ class JarIT {
     }
 
     @Test
+    void aServedStoreIsBackedUpThroughItsServerAndInfoNamesIt() throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--store", store, "seeds").code());
+        Path local = dir.resolve("local.nq.gz");
+        Result direct = java("backup", "--store", store, "--out", local.toString());
+        assertEquals(0, direct.code(), direct.err());
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", JAR.toString(), "serve", "--store", store, "--port", "0").redirectErrorStream(true).start();
+        Path served = dir.resolve("served.nq.gz");
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("Serving "), String.valueOf(first));
+            String url = first.substring(first.indexOf(" at ") + 4);
+            Result info = java("info", "--store", store);
+            assertEquals(0, info.code(), info.err());
+            assertEquals("store          " + store + "\nserver         process " + serve.pid()
+                    + " holds the store, serving it at " + url + "; stop it to see the rest\n", info.out());
+            Result backup = java("backup", "--store", store, "--out", served.toString());
+            assertEquals(0, backup.code(), backup.err());
+            assertTrue(backup.out().startsWith("backed up " + store + " through the server at " + url + " (process "
+                    + serve.pid() + "): "), backup.out());
+            Result compact = java("compact", "--store", store);
+            assertEquals(1, compact.code());
+            assertTrue(compact.err().startsWith("newsgraph: store " + store + " is in use by process " + serve.pid()), compact.err());
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertFalse(Files.exists(dir.resolve("store/server.properties")), "the server's record outlived it");
+        // The same quads either way.
+        org.apache.jena.sparql.core.DatasetGraph a = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(local.toString(),
+                org.apache.jena.riot.Lang.NQUADS);
+        org.apache.jena.sparql.core.DatasetGraph b = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(served.toString(),
+                org.apache.jena.riot.Lang.NQUADS);
+        assertTrue(a.stream().count() > 500);
+        assertTrue(org.newsgraph.Datasets.isomorphic(a, b), "a backup through the server differs from one made directly");
+    }
+
+    @Test
     void badInputNeverPrintsAStackTrace() throws Exception {
         Path corpus = dir.resolve("corpus");
         Files.createDirectories(corpus);
