@@ -45,7 +45,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--no-compact", negatable = false,
             description = "Do not compact the store after the build, however much of it is garbage"
-                    + " (by default a build compacts when 30 % or more is; see 'compact').")
+                    + " (by default a build compacts when 25 % or more is; see 'compact').")
     boolean noCompact;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar; a one-line summary.")
@@ -89,7 +89,8 @@ public final class BuildCommand implements Callable<Integer> {
         if (quiet) {
             out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d triples;%s %.1f s%n",
                     r.mode(), r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), t.items(), t.triples(),
-                    r.compaction() == null ? "" : " compacted " + CompactCommand.change(r.compaction()) + ";", seconds);
+                    r.compaction() != null ? " compacted " + CompactCommand.change(r.compaction()) + ";"
+                            : r.compactionFailure() != null ? " not compacted: " + r.compactionFailure() + ";" : "", seconds);
             return;
         }
         out.printf("%s build of %s in %.1f s%n", r.mode(), store, seconds);
@@ -102,6 +103,9 @@ public final class BuildCommand implements Callable<Integer> {
         out.printf("  extras    %s%n", counts(r.extraFieldsByKey()));
         if (r.compaction() != null) {
             out.printf("  compacted %s%n", CompactCommand.change(r.compaction()));
+        }
+        if (r.compactionFailure() != null) {
+            out.printf("  compacted no: %s (the build's changes are kept; run 'compact' later)%n", r.compactionFailure());
         }
         if (seconds > 0 && r.loaded() >= 100) {
             out.printf("  speed     %.0f files/s%n", r.loaded() / seconds);

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param mode "full" (bulk load of a fresh database) or "incremental"
  * @param aborted true if {@code --strict} stopped the build and nothing was changed
- * @param compaction the compaction that followed the build, or null if none was needed
+ * @param compaction the compaction that followed the build, or null if none was needed (or it failed)
+ * @param compactionFailure why the compaction the build needed failed, or null (the build's changes stay)
  */
 public record BuildReport(
         String mode,
@@ -25,5 +26,6 @@ public record BuildReport(
         Map<String, Long> extraFieldsByKey,
         StoreTotals totals,
         Compactor.Result compaction,
+        String compactionFailure,
         Duration wallTime) {
 }

@@ -16,17 +16,16 @@ import org.slf4j.LoggerFactory;
  * Rewrites a store's database without its garbage: its quads go through the TDB2 bulk loader into
  * a new database beside it, which replaces it when complete, as a full build's does. So the
  * result is as small as a fresh build, and a compaction that fails or is killed leaves the store
- * as it was. {@code DatabaseMgr.compact} copies quad by quad in one transaction instead: measured
- * on 10,000 items, that took 50 s and 3.7 GB of memory and left a database 1.33 times the size of
- * a fresh build (its B+tree blocks half full). The text index and the file index describe the same
- * contents before and after, and stay.
+ * as it was. (TDB2's {@code DatabaseMgr.compact} copies quad by quad in one transaction instead;
+ * BENCHMARKS.md compares the two.) The text index and the file index describe the same contents
+ * before and after, and stay.
  */
 public final class Compactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Compactor.class);
 
     /** A build compacts the store when at least this share of its database is garbage. */
-    public static final double GARBAGE_THRESHOLD = 0.30;
+    public static final double GARBAGE_THRESHOLD = 0.25;
 
     /** What a compaction did. */
     public record Result(StoreSpace before, StoreSpace after, Duration time) {

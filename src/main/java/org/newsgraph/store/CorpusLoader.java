@@ -1,6 +1,7 @@
 package org.newsgraph.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +121,7 @@ public final class CorpusLoader {
             }
         }
         Compactor.Result compaction = null;
+        String compactionFailure = null;
         if (bulk) {
             listener.planned(files.size(), true);
             totals = bulkBuild(files, reader, roots, loadTime);
@@ -129,12 +131,18 @@ public final class CorpusLoader {
                     Math.round(100 * space.garbageShare()));
             if (space.garbageShare() >= Compactor.GARBAGE_THRESHOLD) {
                 listener.phase("compacting");
-                compaction = Compactor.compact(layout);
+                try {
+                    compaction = Compactor.compact(layout);
+                } catch (RuntimeException e) {
+                    // The build is committed and the store as it left it; only the space is not won back.
+                    compactionFailure = e instanceof UncheckedIOException u ? u.getCause().toString() : e.getMessage();
+                    LOG.info("compacting failed", e);
+                }
             }
         }
         return new BuildReport(bulk ? "full" : "incremental", totals == null, files.size(), loaded, unchanged,
                 rejections.size(), removed, scanner.ignored() + notSource, List.copyOf(rejections),
-                new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals, compaction,
+                new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals, compaction, compactionFailure,
                 Duration.between(started, Instant.now()));
     }
 

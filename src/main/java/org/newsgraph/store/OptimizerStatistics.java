@@ -21,8 +21,8 @@ import org.newsgraph.mapping.Vocab;
 /**
  * TDB2's {@code stats.opt}: triples per predicate and subjects per class, which its query planner
  * weighs to order the patterns of a query (without it, TDB2 orders them by a fixed rule). The
- * file says what {@code tdb2.tdbstats} over the union graph would, made from the VoID figures a
- * build has already counted instead of another scan. TDB2 reads it when it opens the database,
+ * file says what {@code tdb2.tdbstats} over the union graph would, and more (see {@link #format}),
+ * made from the VoID figures a build has already counted instead of another scan. TDB2 reads it when it opens the database,
  * so a server started after the build uses it; compaction copies it to the new generation.
  */
 final class OptimizerStatistics {
@@ -64,13 +64,29 @@ final class OptimizerStatistics {
             stats.getList().add(pair(Item.createList(typed), NodeFactoryExtra.intToNode(e.getValue())));
         }
         for (Map.Entry<Node, Long> e : f.properties.entrySet()) {
-            // As tdbstats does: list slots are many predicates of a few triples each, and say nothing.
-            if (!e.getKey().getURI().startsWith(org.apache.jena.vocabulary.RDF.getURI() + "_")) {
-                stats.getList().add(pair(Item.createNode(e.getKey()), NodeFactoryExtra.intToNode(e.getValue())));
-            }
+            // List slots (rdf:_1 ...) too, which tdbstats leaves out: a predicate the file does not
+            // name weighs "other", 0, and the planner would put such a pattern first.
+            stats.getList().add(pair(Item.createNode(e.getKey()), NodeFactoryExtra.intToNode(e.getValue())));
         }
+        // Patterns with a variable predicate ("?list ?slot ?snapshot"), which tdbstats says nothing
+        // of: unweighed, the planner puts them last, after a scan of every list for each snapshot.
+        // Weighed by the average triples per subject and per object, and all triples when nothing is bound.
+        long perSubject = f.distinctSubjects == 0 ? 1 : Math.max(1, f.triples / f.distinctSubjects);
+        long perObject = f.distinctObjects == 0 ? 1 : Math.max(1, f.triples / f.distinctObjects);
+        stats.getList().add(pair(pattern("TERM", "VAR", "TERM"), NodeFactoryExtra.intToNode(1)));
+        stats.getList().add(pair(pattern("TERM", "VAR", "VAR"), NodeFactoryExtra.intToNode(perSubject)));
+        stats.getList().add(pair(pattern("VAR", "VAR", "TERM"), NodeFactoryExtra.intToNode(perObject)));
+        stats.getList().add(pair(pattern("VAR", "VAR", "VAR"), NodeFactoryExtra.intToNode(Math.max(1, f.triples))));
         stats.getList().add(pair(StatsMatcher.OTHER, NodeFactoryExtra.intToNode(0)));
         return stats;
+    }
+
+    private static Item pattern(String s, String p, String o) {
+        ItemList triple = new ItemList();
+        triple.add(Item.createSymbol(s));
+        triple.add(Item.createSymbol(p));
+        triple.add(Item.createSymbol(o));
+        return Item.createList(triple);
     }
 
     private static Item pair(Item key, Node value) {
