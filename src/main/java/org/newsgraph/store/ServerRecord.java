@@ -1,11 +1,11 @@
 package org.newsgraph.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code DIR/server.properties}: the process id and local URL of the server that holds the store,
@@ -19,22 +19,23 @@ public record ServerRecord(long pid, String url) {
 
     static final String NAME = "server.properties";
 
-    /** Records this process as serving the store at {@code layout} at {@code url}. */
+    /**
+     * Records this process as serving the store at {@code layout} at {@code url}. A folder that
+     * cannot take the record still serves; other commands then only learn that a process holds it.
+     */
     public static void write(StoreLayout layout, String url) {
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("url", url);
         Path file = layout.dir().resolve(NAME);
         Path partial = layout.dir().resolve(NAME + ".partial");
-        try (var out = Files.newBufferedWriter(partial)) {
-            p.store(out, "newsgraph serve");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         try {
+            try (var out = Files.newBufferedWriter(partial)) {
+                p.store(out, "newsgraph serve");
+            }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LoggerFactory.getLogger(ServerRecord.class).info("cannot record the server in {}: {}", file, e.toString());
         }
     }
 

@@ -95,7 +95,7 @@ final class StoreCounter {
         return quads(tdb);
     }
 
-    /** Every quad of the TDB2 store {@code dsg}. Call inside a transaction. */
+    /** Every quad of the TDB2 store {@code dsg}, the default graph's triples included. Call inside a transaction. */
     static long quads(DatasetGraph dsg) {
         return quads(TDBInternal.getDatasetGraphTDB(dsg));
     }
@@ -103,6 +103,10 @@ final class StoreCounter {
     private static long quads(DatasetGraphTDB tdb) {
         long n = 0;
         for (Iterator<Tuple<NodeId>> it = quadIndex(tdb, "GSPO").all(); it.hasNext(); it.next()) {
+            n++;
+        }
+        // The default graph is TDB2's triple table (newsgraph writes none, a server with updates may).
+        for (Iterator<Tuple<NodeId>> it = tdb.getTripleTable().getNodeTupleTable().findAll(); it.hasNext(); it.next()) {
             n++;
         }
         return n;
