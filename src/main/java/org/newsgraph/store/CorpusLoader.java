@@ -241,10 +241,8 @@ public final class CorpusLoader {
                         () -> new Resolver(store.dataset(), iris).resolve(claimedTwice));
                 BuildRecord run = run("full", loadTime);
                 BuildMetadata.writeBuild(dsg, iris, rootNames(roots), run);
-                listener.phase("describing the dataset");
-                long describeStart = System.nanoTime();
-                OptimizerStatistics.write(dsg, VoidDescription.write(dsg, iris, rootNames(roots), run));
-                LOG.info("describing the dataset: {} ms", (System.nanoTime() - describeStart) / 1_000_000);
+                OptimizerStatistics.write(dsg, timed("describing the dataset",
+                        () -> VoidDescription.write(dsg, iris, rootNames(roots), run)));
                 return StoreStatistics.totals(dsg, iris);
             });
         } finally {
@@ -361,16 +359,15 @@ public final class CorpusLoader {
             BuildMetadata.replaceOntology(dsg);
             BuildRecord run = run("incremental", loadTime);
             BuildMetadata.writeBuild(dsg, iris, rootNames(roots), run);
-            listener.phase("describing the dataset");
-            long describeStart = System.nanoTime();
-            VoidDescription.Figures figures = VoidDescription.read(database, iris);
-            if (figures == null) {
-                figures = VoidDescription.write(database, iris, rootNames(roots), run);
-            } else {
-                figures.add(dsg.delta());
-                VoidDescription.write(database, iris, rootNames(roots), run, figures);
-            }
-            LOG.info("describing the dataset: {} ms", (System.nanoTime() - describeStart) / 1_000_000);
+            VoidDescription.Figures figures = timed("describing the dataset", () -> {
+                VoidDescription.Figures f = VoidDescription.read(database, iris);
+                if (f == null) {
+                    return VoidDescription.write(database, iris, rootNames(roots), run);
+                }
+                f.add(dsg.delta());
+                VoidDescription.write(database, iris, rootNames(roots), run, f);
+                return f;
+            });
             FileIndex.invalidate(layout);
             timed("committing", store::commit);
             FileIndex.write(layout, index, startedNanos);
@@ -396,10 +393,19 @@ public final class CorpusLoader {
 
     /** Runs one phase after loading, telling the listener and logging how long it took. */
     private void timed(String phase, Runnable work) {
+        timed(phase, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The same, for a phase with a result. */
+    private <T> T timed(String phase, java.util.function.Supplier<T> work) {
         listener.phase(phase);
         long start = System.nanoTime();
-        work.run();
+        T result = work.get();
         LOG.info("{}: {} ms", phase, (System.nanoTime() - start) / 1_000_000);
+        return result;
     }
 
     /** True if the stored file lies under a root of this run, so its absence means it was deleted. */
