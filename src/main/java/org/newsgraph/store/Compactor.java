@@ -1,24 +1,27 @@
 package org.newsgraph.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
-import org.apache.jena.riot.system.StreamRDF;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
-import org.newsgraph.mapping.IriMinter;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rewrites a store's database without its garbage: its quads go through the TDB2 bulk loader into
- * a new database beside it, which replaces it when complete, as a full build's does. So the
- * result is as small as a fresh build, and a compaction that fails or is killed leaves the store
- * as it was. (TDB2's {@code DatabaseMgr.compact} copies quad by quad in one transaction instead;
- * BENCHMARKS.md compares the two.) The text index and the file index describe the same contents
- * before and after, and stay.
+ * Rewrites a store's database without its garbage, by TDB2's own compaction: the live quads are
+ * copied into the next generation of the database ({@code DIR/tdb2/Data-NNNN}), built in a
+ * temporary folder that TDB2 moves into place when complete and switches to, and the old
+ * generation is deleted. Readers of the open database go on meanwhile, so a server can compact
+ * the store it serves; a compaction that fails or is killed leaves the old generation in use
+ * (TDB2 deletes the partial one when it next opens the database). The statistics file goes with
+ * the database; the text index and the file index describe the same contents and stay.
  */
 public final class Compactor {
 
@@ -46,58 +49,43 @@ public final class Compactor {
 
     /** Compacts the store at {@code layout}, which no other process may have open. */
     public static Result compact(StoreLayout layout) {
-        long start = System.nanoTime();
         layout.recover();
-        StoreSpace before = measure(layout);
-        StoreLayout staging = layout.staging();
-        layout.discardStaging();
-        DatasetGraph source = TdbStore.connect(layout.database());
-        DatasetGraph target = TdbStore.connect(staging.database());
+        DatasetGraph dsg = TdbStore.connect(layout.database());
         try {
-            copy(source, target);
-            long copied = Txn.calculateRead(target, () -> StoreCounter.quads(target));
-            long original = Txn.calculateRead(source, () -> StoreCounter.quads(source));
-            if (copied != original) {
-                throw new StoreException("compaction copied " + copied + " quads of " + original
-                        + "; the store is left as it was");
-            }
-            IriMinter iris = new IriMinter(StoreInfo.base(target));
-            VoidDescription.Figures figures = Txn.calculateRead(target, () -> VoidDescription.read(target, iris));
-            if (figures != null) {
-                OptimizerStatistics.write(target, figures);
-            }
-        } catch (RuntimeException e) {
-            TdbStore.release(staging.database());
-            layout.discardStaging();
-            throw e;
+            return compact(dsg, layout);
         } finally {
             TdbStore.release(layout.database());
-            TdbStore.release(staging.database());
         }
-        layout.swapInStaging();
-        StoreSpace after = measure(layout);
+    }
+
+    /** Compacts the open database {@code dsg} of the store at {@code layout}. */
+    public static Result compact(DatasetGraph dsg, StoreLayout layout) {
+        long start = System.nanoTime();
+        StoreSpace before = Txn.calculateRead(dsg, () -> StoreSpace.measure(dsg, layout));
+        DatabaseMgr.compact(dsg, true);
+        deleteOlderGenerations(dsg, layout);
+        StoreSpace after = Txn.calculateRead(dsg, () -> StoreSpace.measure(dsg, layout));
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("compacting: {} -> {} bytes of database in {} ms", before.databaseBytes(), after.databaseBytes(),
                 time.toMillis());
         return new Result(before, after, time);
     }
 
-    /** Every quad and prefix of {@code source} into the empty database {@code target}, by the bulk loader. */
-    private static void copy(DatasetGraph source, DatasetGraph target) {
-        DataLoader loader = LoaderFactory.phasedLoader(target, (format, args) -> LOG.debug(String.format(format, args)));
-        StreamRDF out = loader.stream();
-        loader.startBulk();
-        try {
-            Txn.executeRead(source, () -> {
-                for (Iterator<Quad> it = source.find(); it.hasNext(); ) {
-                    out.quad(it.next());
-                }
-            });
-            loader.finishBulk();
-        } catch (RuntimeException e) {
-            loader.finishException(e);
-            throw e;
+    /**
+     * Deletes the generations before the one in use, which a compaction killed after the switch
+     * and before its clean-up leaves behind (TDB2 opens the latest and never reads them).
+     */
+    private static void deleteOlderGenerations(DatasetGraph dsg, StoreLayout layout) {
+        Path current = Path.of(TDBInternal.getDatasetGraphTDB(dsg).getLocation().getDirectoryPath()).toAbsolutePath()
+                .normalize();
+        try (Stream<Path> entries = Files.list(layout.database())) {
+            List<Path> old = entries.filter(p -> p.getFileName().toString().matches("Data-\\d+"))
+                    .filter(p -> p.getFileName().toString().compareTo(current.getFileName().toString()) < 0).toList();
+            for (Path generation : old) {
+                StoreLayout.deleteTree(generation);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Txn.executeWrite(target, () -> Txn.executeRead(source, () -> target.prefixes().putAll(source.prefixes())));
     }
 }

@@ -108,11 +108,16 @@ class StoreLifecycleTest {
         assertEquals(full.replaceAll("timestamp \"[^\"]+\"", ""), Files.readString(stats).replaceAll("timestamp \"[^\"]+\"", ""));
 
         t.write("_news/another.md", TestStore.news("Another", "https://x.example/new", "2021-01-01T00:00:00Z", ""));
-        t.build();
-        matcher = new org.apache.jena.sparql.engine.optimizer.StatsMatcher(stats.toString());
+        t.build(); // which may compact: the statistics file moves to the new generation
+        matcher = new org.apache.jena.sparql.engine.optimizer.StatsMatcher(statsFile(t.store).toString());
         assertEquals((double) headlines + 1, matcher.match(Triple.create(Var.alloc("s"), Vocab.SCHEMA_HEADLINE, Var.alloc("o"))));
+        Path before = statsFile(t.store);
+        String statistics = Files.readString(before);
         Compactor.compact(layout(t.store));
-        assertTrue(Files.exists(statsFile(t.store)));
+        assertTrue(!statsFile(t.store).equals(before), "compaction writes a new generation");
+        assertEquals(statistics, Files.readString(statsFile(t.store)), "the statistics go with the database");
+        assertEquals(List.of(statsFile(t.store).getParent().getFileName().toString()),
+                generations(t.store), "the old generation is deleted");
         org.apache.jena.sparql.core.DatasetGraph dsg = TdbStore.connect(layout(t.store).database());
         try {
             assertTrue(org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg).getReorderTransform()
@@ -120,6 +125,12 @@ class StoreLifecycleTest {
                     "TDB2 does not plan with the statistics");
         } finally {
             TdbStore.release(layout(t.store).database());
+        }
+    }
+
+    private static List<String> generations(Path store) throws IOException {
+        try (var entries = Files.list(layout(store).database())) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("Data-")).sorted().toList();
         }
     }
 
