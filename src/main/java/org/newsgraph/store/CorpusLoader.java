@@ -100,6 +100,7 @@ public final class CorpusLoader {
         } catch (IOException e) {
             throw new StoreException("cannot create store folder " + layout.dir() + ": " + e);
         }
+        TdbStore.checkNotHeld(layout);
         layout.recover();
         FileReader reader = new FileReader(new FileMapper(iris), loadTime);
         StoreTotals totals = null;
@@ -249,6 +250,13 @@ public final class CorpusLoader {
             store.close();
         }
         TdbStore.release(layout.database());
+        try {
+            // A server may have started on the store while this build loaded.
+            TdbStore.checkNotHeld(layout);
+        } catch (StoreException e) {
+            layout.discardStaging();
+            throw e;
+        }
         FileIndex.invalidate(layout);
         layout.swapInStaging();
         FileIndex.write(layout, index, startedNanos);

@@ -28,14 +28,30 @@ public final class TdbStore {
             String msg = String.valueOf(e.getMessage());
             java.util.regex.Matcher pid = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(msg);
             if (pid.find()) {
-                throw new StoreException("store " + database.getParent() + " is in use by process " + pid.group(1)
-                        + " (a running 'serve'?); stop it first, or query it over HTTP");
+                throw inUse(database.getParent(), Long.parseLong(pid.group(1)));
             }
             if (e instanceof TDBException || e instanceof org.apache.jena.dboe.DBOpEnvException) {
                 throw new StoreException("cannot open store " + database + ": " + firstLine(msg));
             }
             throw e;
         }
+    }
+
+    /**
+     * Fails if another process holds the store at {@code layout} (a running {@code serve}): a
+     * full build must not move a database that a server has open, which TDB2's lock does not stop
+     * because the build writes a new database beside it.
+     */
+    public static void checkNotHeld(StoreLayout layout) {
+        Long holder = StoreInfo.holder(layout);
+        if (holder != null) {
+            throw inUse(layout.dir(), holder);
+        }
+    }
+
+    private static StoreException inUse(Path store, long pid) {
+        return new StoreException("store " + store + " is in use by process " + pid
+                + " (a running 'serve'?); stop it first, or query it over HTTP");
     }
 
     /** Closes the database at {@code database} if this process has it open, so its files can move. */

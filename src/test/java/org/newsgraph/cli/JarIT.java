@@ -122,6 +122,40 @@ class JarIT {
     }
 
     @Test
+    void noBuildReplacesTheDatabaseOfARunningServer() throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--store", store, "seeds").code());
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", JAR.toString(), "serve", "--store", store, "--port", "0").redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("Serving "), String.valueOf(first));
+            String url = first.substring(first.indexOf(" at ") + 4);
+            String expected = "newsgraph: store " + store + " is in use by process " + serve.pid()
+                    + " (a running 'serve'?); stop it first, or query it over HTTP\n";
+            for (String[] args : List.of(new String[] {"build", "--full", "--store", store, "seeds"},
+                    new String[] {"build", "--store", store, "seeds"})) {
+                Result build = java(args);
+                assertEquals(1, build.code(), build.out());
+                assertEquals(expected, build.err());
+            }
+            // The server still answers from the database it has open.
+            var client = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "news/sparql?query="
+                    + java.net.URLEncoder.encode("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", StandardCharsets.UTF_8)))
+                    .header("Accept", "text/csv").build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().matches("n\r?\n[1-9][0-9]*\r?\n"), response.body());
+            assertFalse(Files.exists(dir.resolve("store/.staging")));
+            assertFalse(Files.exists(dir.resolve("store/.retired")));
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void badInputNeverPrintsAStackTrace() throws Exception {
         Path corpus = dir.resolve("corpus");
         Files.createDirectories(corpus);

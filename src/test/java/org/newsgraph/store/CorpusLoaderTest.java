@@ -507,7 +507,11 @@ class CorpusLoaderTest {
         assertEquals("full", report.mode());
         assertEquals(1, report.totals().items());
         assertEquals(Set.of(), objects(t.snapshot(), item("https://a.example/a"), Vocab.SCHEMA_HEADLINE));
-        assertFalse(Files.exists(t.store.resolve("tdb2.new")));
+        // Nothing of the staging is left: the store folder holds the database, its text index and the file index.
+        try (var entries = Files.list(t.store)) {
+            assertEquals(Set.of("tdb2", "text", "files.tsv"),
+                    entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        }
     }
 
     @Test
