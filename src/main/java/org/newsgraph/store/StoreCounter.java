@@ -74,11 +74,20 @@ final class StoreCounter {
 
     /** Distinct triples outside the VoID graph. */
     private long triples() {
-        long n = 0;
+        long[] n = {0};
+        forEachTriple(tdb, voidGraph, q -> n[0]++);
+        return n[0];
+    }
+
+    /**
+     * Calls {@code action} once per distinct triple of the union graph outside {@code voidGraph},
+     * with its first quad in SPOG order (graph at 0, subject, predicate, object).
+     */
+    static void forEachTriple(DatasetGraphTDB tdb, NodeId voidGraph, java.util.function.Consumer<Tuple<NodeId>> action) {
         NodeId s = null;
         NodeId p = null;
         NodeId o = null;
-        for (Iterator<Tuple<NodeId>> it = index("SPOG").all(); it.hasNext(); ) {
+        for (Iterator<Tuple<NodeId>> it = quadIndex(tdb, "SPOG").all(); it.hasNext(); ) {
             Tuple<NodeId> q = it.next();
             if (q.get(0).equals(voidGraph) || (q.get(1).equals(s) && q.get(2).equals(p) && q.get(3).equals(o))) {
                 continue;
@@ -86,9 +95,8 @@ final class StoreCounter {
             s = q.get(1);
             p = q.get(2);
             o = q.get(3);
-            n++;
+            action.accept(q);
         }
-        return n;
     }
 
     private long quads() {

@@ -53,30 +53,22 @@ final class VoidCounter {
     private void triples(VoidDescription.Figures f) {
         Map<NodeId, Long> properties = new HashMap<>();
         Map<NodeId, Long> classes = new HashMap<>();
-        NodeId s = null;
-        NodeId p = null;
-        NodeId o = null;
-        for (Iterator<Tuple<NodeId>> it = index("SPOG").all(); it.hasNext(); ) {
-            Tuple<NodeId> q = it.next();
-            if (q.get(0).equals(voidGraph) || (q.get(1).equals(s) && q.get(2).equals(p) && q.get(3).equals(o))) {
-                continue;
-            }
-            if (!q.get(1).equals(s)) {
+        NodeId[] subject = {null};
+        StoreCounter.forEachTriple(tdb, voidGraph, q -> {
+            if (!q.get(1).equals(subject[0])) {
+                subject[0] = q.get(1);
                 f.distinctSubjects++;
-                Node subject = reader.node(q.get(1));
-                if (subject.isURI() && subject.getURI().startsWith(base)) {
+                Node s = reader.node(q.get(1));
+                if (s.isURI() && s.getURI().startsWith(base)) {
                     f.entities++;
                 }
             }
-            s = q.get(1);
-            p = q.get(2);
-            o = q.get(3);
             f.triples++;
-            properties.merge(p, 1L, Long::sum);
-            if (p.equals(type)) {
-                classes.merge(o, 1L, Long::sum);
+            properties.merge(q.get(2), 1L, Long::sum);
+            if (q.get(2).equals(type)) {
+                classes.merge(q.get(3), 1L, Long::sum);
             }
-        }
+        });
         properties.forEach((id, n) -> f.properties.put(nodes.getNodeForNodeId(id), n));
         classes.forEach((id, n) -> f.classes.put(nodes.getNodeForNodeId(id), n));
     }
