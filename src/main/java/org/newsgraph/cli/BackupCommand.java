@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             "While 'serve' holds the store, the copy comes through that server (its Graph Store endpoint, also one"
                 + " read transaction).",
             "The file appears complete or not at all (it is written beside FILE and renamed when done)."},
-        footer = {"", "Exit codes: 0 written; 1 usage or I/O error, no store, or the store is in use."})
+        footer = {"", "Exit codes: 0 written; 1 usage or I/O error, no store, or the store is in use by a process that is"
+                + " not a newsgraph server (or its server does not answer)."})
 public final class BackupCommand implements Callable<Integer> {
 
     @Spec

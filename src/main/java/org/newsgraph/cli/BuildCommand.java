@@ -45,7 +45,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--no-compact", negatable = false,
             description = "Do not compact the store after the build, however much of it is garbage"
-                    + " (by default a build compacts when 25 % or more is; see 'compact').")
+                    + " (by default a build compacts when 25 %% or more is, and at least 1 MiB; see 'compact').")
     boolean noCompact;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar; a one-line summary.")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compact", mixinStandardHelpOptions = true,
         description = {"Rewrites the store's database without the space earlier updates left behind (TDB2 never"
                 + " reuses it), and prints the sizes before and after.",
-            "Builds do this themselves when 25 % or more of the database is garbage, unless --no-compact."},
+            "Builds do this themselves when 25 %% or more of the database (and at least 1 MiB) is garbage, unless --no-compact."},
         footer = {"", "Exit codes: 0 compacted; 1 usage or I/O error, no store, or the store is in use."})
 public final class CompactCommand implements Callable<Integer> {
 

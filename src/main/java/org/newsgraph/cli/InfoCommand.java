@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Tells what a store holds (counted exactly from its indexes), how much space it takes and how"
                 + " much of that is garbage, what it was built with, its last build, and whether a server holds it.",
-            "A store a server holds cannot be opened: then only its size and the server's process are told."},
+            "A store a server holds cannot be opened: then only the server's process (and its URL) is told."},
         footer = {"", "Exit codes: 0 told; 1 usage or I/O error, or no store."})
 public final class InfoCommand implements Callable<Integer> {
 
@@ -75,9 +75,9 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf("mapping        version %s%n", r.mappingVersion() == null ? "unknown" : r.mappingVersion());
         BuildRecord b = r.lastBuild();
         out.printf("last build     %s%n", b == null ? "not recorded" : String.format(Locale.ROOT,
-                "%s, %s, %d s: %d files loaded, %d unchanged, %d removed, %d rejected", b.kind(), b.ended(),
-                Duration.between(b.started(), b.ended()).toSeconds(), b.loaded(), b.unchanged(), b.removed(),
-                b.rejected()));
+                "%s, started %s, ended %s (%d s): %d files loaded, %d unchanged, %d removed, %d rejected", b.kind(),
+                b.started(), b.ended(), Duration.between(b.started(), b.ended()).toSeconds(), b.loaded(), b.unchanged(),
+                b.removed(), b.rejected()));
         StoreContents c = r.contents();
         StoreTotals t = c.totals();
         out.printf("files          %d%n", c.files());

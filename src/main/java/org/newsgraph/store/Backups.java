@@ -89,6 +89,8 @@ public final class Backups {
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return n;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new StoreException("cannot write backup " + file + ": " + e.getFile() + " is a file, not a folder");
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(partial);
@@ -113,11 +115,28 @@ public final class Backups {
         if (layout.exists() && !replace) {
             throw new StoreException("store " + layout.dir() + " is not empty (restore into a new folder, or --force to replace it)");
         }
+        boolean created = !Files.exists(layout.dir());
         try {
             Files.createDirectories(layout.dir());
         } catch (IOException e) {
             throw new StoreException("cannot create store folder " + layout.dir() + ": " + e.getMessage());
         }
+        try {
+            return restoreInto(layout, file);
+        } catch (RuntimeException e) {
+            if (created) {
+                // Nothing restored: leave no folder behind either.
+                try {
+                    StoreLayout.deleteTree(layout.dir());
+                } catch (IOException ignored) {
+                    // the restore's error is the one to tell
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static long restoreInto(StoreLayout layout, Path file) {
         layout.recover();
         if (layout.exists()) {
             // Fails with "in use" while a server holds it: its files must not move under it.

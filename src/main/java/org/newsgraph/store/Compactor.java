@@ -27,8 +27,20 @@ public final class Compactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Compactor.class);
 
-    /** A build compacts the store when at least this share of its database is garbage. */
+    /** A build compacts the store when at least this share of its database is garbage... */
     public static final double GARBAGE_THRESHOLD = 0.25;
+
+    /**
+     * ...and at least this much: a new database's first blocks are replaced by its first write,
+     * so even a compacted store shows about two garbage blocks per index (some 180 kB), which on
+     * a store under a megabyte is over the share, and compacting again wins nothing.
+     */
+    public static final long GARBAGE_MINIMUM = 1 << 20;
+
+    /** True if the store taking {@code space} is worth compacting. */
+    public static boolean worthCompacting(StoreSpace space) {
+        return space.garbageShare() >= GARBAGE_THRESHOLD && space.garbageBytes() >= GARBAGE_MINIMUM;
+    }
 
     /** What a compaction did. */
     public record Result(StoreSpace before, StoreSpace after, Duration time) {

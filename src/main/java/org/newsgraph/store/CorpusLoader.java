@@ -130,7 +130,7 @@ public final class CorpusLoader {
             StoreSpace space = Compactor.measure(layout);
             LOG.info("garbage: {} of {} bytes ({} %)", space.garbageBytes(), space.databaseBytes(),
                     Math.round(100 * space.garbageShare()));
-            if (space.garbageShare() >= Compactor.GARBAGE_THRESHOLD) {
+            if (Compactor.worthCompacting(space)) {
                 listener.phase("compacting");
                 try {
                     compaction = Compactor.compact(layout);

@@ -95,6 +95,28 @@ class StoreCommandsTest {
     }
 
     @Test
+    void everyCommandsHelpPrintsCleanly() {
+        for (String command : new String[] {"build", "query", "serve", "export", "validate", "info", "compact", "backup",
+            "restore"}) {
+            // picocli warns of a bad format string on System.err itself.
+            java.io.PrintStream systemErr = System.err;
+            java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+            CliRun help;
+            try {
+                System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+                help = CliRun.of(command, "--help");
+            } finally {
+                System.setErr(systemErr);
+            }
+            assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8), command);
+            assertEquals(0, help.exitCode(), command);
+            assertEquals("", help.err(), command);
+            assertTrue(help.out().startsWith("Usage: newsgraph " + command + " "), help.out());
+            assertFalse(help.out().contains("picocli WARN") || help.out().contains("%n"), help.out());
+        }
+    }
+
+    @Test
     void compactPrintsTheSizesBeforeAndAfter() {
         Path store = build("s");
         CliRun run = CliRun.of("compact", "--store", store.toString());
@@ -140,6 +162,10 @@ class StoreCommandsTest {
         assertTrue(bad.err().startsWith("newsgraph: " + broken + ":2:"), bad.err());
         assertTrue(bad.err().endsWith("; nothing restored\n"), bad.err());
         assertTrue(org.newsgraph.Datasets.isomorphic(copy(store), copy(restored)), "a failed restore changed the store");
+        Path never = dir.resolve("never");
+        CliRun badNew = CliRun.of("restore", "--store", never.toString(), broken.toString());
+        assertEquals(1, badNew.exitCode());
+        assertFalse(Files.exists(never), "a failed restore left a folder behind");
         CliRun forced = CliRun.of("restore", "--force", "--store", restored.toString(), backup.toString());
         assertEquals(0, forced.exitCode(), forced.err());
         assertTrue(org.newsgraph.Datasets.isomorphic(copy(store), copy(restored)));
