@@ -105,7 +105,7 @@ public final class BuildCommand implements Callable<Integer> {
             out.printf("  compacted %s%n", CompactCommand.change(r.compaction()));
         }
         if (r.compactionFailure() != null) {
-            out.printf("  compacted no: %s (the build's changes are kept; run 'compact' later)%n", r.compactionFailure());
+            out.printf("  compaction failed: %s (the build's changes are kept; run 'compact' later)%n", r.compactionFailure());
         }
         if (seconds > 0 && r.loaded() >= 100) {
             out.printf("  speed     %.0f files/s%n", r.loaded() / seconds);

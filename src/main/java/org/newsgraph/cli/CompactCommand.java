@@ -39,21 +39,7 @@ public final class CompactCommand implements Callable<Integer> {
         StoreSpace b = r.before();
         StoreSpace a = r.after();
         return String.format(Locale.ROOT, "database %s (%.0f %% garbage) -> %s; store %s -> %s; %.1f s",
-                size(b.databaseBytes()), 100 * b.garbageShare(), size(a.databaseBytes()), size(b.totalBytes()),
-                size(a.totalBytes()), r.time().toMillis() / 1000.0);
-    }
-
-    /** A size in decimal units, to three significant figures: "812 kB", "46.7 MB", "2.31 GB". */
-    static String size(long bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 999.5 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        String n = u == 0 || v >= 99.95 ? String.format(Locale.ROOT, "%.0f", v)
-                : v >= 9.995 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
-        return n + " " + units[u];
+                Sizes.format(b.databaseBytes()), 100 * b.garbageShare(), Sizes.format(a.databaseBytes()),
+                Sizes.format(b.totalBytes()), Sizes.format(a.totalBytes()), r.time().toMillis() / 1000.0);
     }
 }

@@ -47,25 +47,21 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         StoreLayout layout = storeOption.existing();
         Long holder = StoreInfo.holder(layout);
+        ServerRecord server = holder == null ? null : ServerRecord.of(layout);
         StoreInfo.Report report = holder == null ? StoreInfo.report(layout) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(JSON.toString(json(holder, report)).strip());
+            out.println(JSON.toString(json(holder, server, report)).strip());
         } else {
-            text(out, holder, report);
+            text(out, holder, server, report);
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private StoreLayout layoutOf() {
-        return new StoreLayout(storeOption.store);
-    }
-
-    private void text(PrintWriter out, Long holder, StoreInfo.Report r) {
+    private void text(PrintWriter out, Long holder, ServerRecord server, StoreInfo.Report r) {
         out.printf("store          %s%n", storeOption.store);
         if (r == null) {
-            ServerRecord server = ServerRecord.of(layoutOf());
             out.printf("server         process %d holds the store%s; stop it to see the rest%n", holder,
                     server == null ? " (a running 'serve'?)" : ", serving it at " + server.url());
             return;
@@ -91,18 +87,17 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf("quads          %d%n", c.quads());
         StoreSpace s = r.space();
         out.printf(Locale.ROOT, "size           %s: database %s (%.0f %% garbage), text index %s, other %s%n",
-                CompactCommand.size(s.totalBytes()), CompactCommand.size(s.databaseBytes()), 100 * s.garbageShare(),
-                CompactCommand.size(s.textIndexBytes()), CompactCommand.size(s.otherBytes()));
+                Sizes.format(s.totalBytes()), Sizes.format(s.databaseBytes()), 100 * s.garbageShare(),
+                Sizes.format(s.textIndexBytes()), Sizes.format(s.otherBytes()));
     }
 
-    private JsonObject json(Long holder, StoreInfo.Report r) {
+    private JsonObject json(Long holder, ServerRecord record, StoreInfo.Report r) {
         JsonObject o = new JsonObject();
         o.put("store", storeOption.store.toString());
         JsonObject server = new JsonObject();
         server.put("holds", holder != null);
         if (holder != null) {
             server.put("pid", holder);
-            ServerRecord record = ServerRecord.of(layoutOf());
             if (record != null) {
                 server.put("url", record.url());
             }

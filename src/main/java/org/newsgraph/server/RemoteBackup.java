@@ -11,8 +11,6 @@ import java.time.Duration;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.lang.StreamRDFCounting;
-import org.apache.jena.riot.system.StreamRDFLib;
 import org.newsgraph.store.Backups;
 import org.newsgraph.store.StoreException;
 
@@ -44,9 +42,7 @@ public final class RemoteBackup {
                     throw new StoreException("the server at " + serverUrl + " answered " + response.statusCode()
                             + " to " + request.uri() + "; no backup written");
                 }
-                StreamRDFCounting counting = StreamRDFLib.count(out);
-                RDFParser.source(body).lang(Lang.NQUADS).parse(counting);
-                return counting.count();
+                RDFParser.source(body).lang(Lang.NQUADS).parse(out);
             } catch (RiotException e) {
                 throw new StoreException("the server at " + serverUrl + " sent a broken answer (" + e.getMessage()
                         + "); no backup written");

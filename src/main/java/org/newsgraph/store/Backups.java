@@ -5,13 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.riot.Lang;
@@ -22,9 +17,9 @@ import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFOps;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
@@ -49,58 +44,41 @@ public final class Backups {
     public static long backup(StoreLayout layout, Path file) {
         DatasetGraph dsg = TdbStore.connect(layout.database());
         try {
-            return write(file, out -> Txn.calculateRead(dsg, () -> {
-                long n = 0;
-                for (Iterator<Quad> it = dsg.find(); it.hasNext(); n++) {
-                    out.quad(it.next());
-                }
-                return n;
-            }));
+            return write(file, out -> Txn.executeRead(dsg, () -> StreamRDFOps.sendTriplesQuadsToStream(dsg, out)));
         } finally {
             TdbStore.release(layout.database());
         }
     }
 
-    /** Something that writes quads to a stream and says how many. */
+    /** Something that sends triples and quads to a stream. */
     public interface QuadSource {
-        long writeTo(StreamRDF out) throws IOException;
+        void writeTo(StreamRDF out) throws IOException;
     }
 
     /**
-     * Writes what {@code source} gives to {@code file} as gzipped N-Quads: into a file beside it,
-     * synced and renamed over {@code file} only when all is written.
+     * Writes what {@code source} sends to {@code file} as gzipped N-Quads, whole or not at all
+     * ({@link AtomicFile}), and returns the number of triples and quads.
      */
     public static long write(Path file, QuadSource source) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            long n;
-            try (OutputStream raw = Files.newOutputStream(partial);
-                    OutputStream out = new BufferedOutputStream(new GZIPOutputStream(raw, 1 << 16), 1 << 16)) {
-                StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
-                stream.start();
-                n = source.writeTo(stream);
-                stream.finish();
-            }
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return n;
+            long[] n = {0};
+            AtomicFile.write(file, raw -> {
+                try (OutputStream out = new BufferedOutputStream(new GZIPOutputStream(raw, 1 << 16), 1 << 16)) {
+                    StreamRDFCounting stream = StreamRDFLib.count(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS));
+                    stream.start();
+                    source.writeTo(stream);
+                    stream.finish();
+                    n[0] = stream.count();
+                }
+            });
+            return n[0];
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new StoreException("cannot write backup " + file + ": " + e.getFile() + " is a file, not a folder");
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // the first error is the one to tell
-            }
-            if (e instanceof IOException io) {
-                throw new StoreException("cannot write backup " + file + ": " + io.getMessage());
-            }
-            throw (RuntimeException) e;
+        } catch (IOException e) {
+            throw new StoreException("cannot write backup " + file + ": " + e.getMessage());
         }
     }
 
@@ -137,12 +115,9 @@ public final class Backups {
     }
 
     private static long restoreInto(StoreLayout layout, Path file) {
+        // A server's files must not move under it: refused here, and again before the swap.
+        TdbStore.checkNotHeld(layout);
         layout.recover();
-        if (layout.exists()) {
-            // Fails with "in use" while a server holds it: its files must not move under it.
-            TdbStore.connect(layout.database());
-            TdbStore.release(layout.database());
-        }
         StoreLayout staging = layout.staging();
         layout.discardStaging();
         long quads;
@@ -161,6 +136,12 @@ public final class Backups {
             throw e;
         }
         store.close();
+        try {
+            TdbStore.checkNotHeld(layout);
+        } catch (StoreException e) {
+            layout.discardStaging();
+            throw e;
+        }
         TdbStore.release(layout.database());
         FileIndex.invalidate(layout);
         layout.swapInStaging();

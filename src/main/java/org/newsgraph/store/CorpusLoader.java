@@ -73,6 +73,9 @@ public final class CorpusLoader {
     private long startedNanos;
     /** The file index of the store this build leaves: what the store holds of each file graph. */
     private final Map<Node, FileIndex.Entry> index = new HashMap<>();
+    /** The compaction that followed the build, or why it failed. */
+    private Compactor.Result compaction;
+    private String compactionFailure;
 
     public CorpusLoader(StoreLayout layout, BuildOptions options, BuildListener listener) {
         this.layout = layout;
@@ -117,34 +120,38 @@ public final class CorpusLoader {
                         long totalsStart = System.nanoTime();
                         totals = Txn.calculateRead(store.database(), () -> StoreStatistics.totals(store.database(), iris));
                         LOG.info("counting the totals: {} ms", (System.nanoTime() - totalsStart) / 1_000_000);
+                        if (options.compact() && (loaded > 0 || removed > 0)) {
+                            compactIfWorth(store.database());
+                        }
                     }
                 }
             }
         }
-        Compactor.Result compaction = null;
-        String compactionFailure = null;
         if (bulk) {
             listener.planned(files.size(), true);
             totals = bulkBuild(files, reader, roots, loadTime);
-        } else if (totals != null && options.compact() && (loaded > 0 || removed > 0)) {
-            StoreSpace space = Compactor.measure(layout);
-            LOG.info("garbage: {} of {} bytes ({} %)", space.garbageBytes(), space.databaseBytes(),
-                    Math.round(100 * space.garbageShare()));
-            if (Compactor.worthCompacting(space)) {
-                listener.phase("compacting");
-                try {
-                    compaction = Compactor.compact(layout);
-                } catch (RuntimeException e) {
-                    // The build is committed and the store as it left it; only the space is not won back.
-                    compactionFailure = e instanceof UncheckedIOException u ? u.getCause().toString() : e.getMessage();
-                    LOG.info("compacting failed", e);
-                }
-            }
         }
         return new BuildReport(bulk ? "full" : "incremental", totals == null, files.size(), loaded, unchanged,
                 rejections.size(), removed, scanner.ignored() + notSource, List.copyOf(rejections),
                 new LinkedHashMap<>(warnings), new LinkedHashMap<>(extras), totals, compaction, compactionFailure,
                 Duration.between(started, Instant.now()));
+    }
+
+    /** Compacts the open database when enough of it is garbage; a failure is reported, not thrown. */
+    private void compactIfWorth(DatasetGraph database) {
+        StoreSpace space = Txn.calculateRead(database, () -> StoreSpace.measure(database, layout));
+        LOG.info("garbage: {} of {} bytes ({} %)", space.garbageBytes(), space.databaseBytes(),
+                Math.round(100 * space.garbageShare()));
+        if (Compactor.worthCompacting(space)) {
+            listener.phase("compacting");
+            try {
+                compaction = Compactor.compact(database, layout);
+            } catch (RuntimeException e) {
+                // The build is committed and the store as it left it; only the space is not won back.
+                compactionFailure = e instanceof UncheckedIOException u ? u.getCause().toString() : e.getMessage();
+                LOG.info("compacting failed", e);
+            }
+        }
     }
 
     private List<CorpusScanner.Root> roots() {
@@ -354,9 +361,11 @@ public final class CorpusLoader {
                     (System.nanoTime() - dropStart) / 1_000_000);
             if (loaded == 0 && removed == 0) {
                 // Nothing changed: leave the store exactly as it is, and remember the files' stamps.
-                VoidDescription.Figures figures = VoidDescription.read(database, iris);
-                if (figures != null && !Files.exists(OptimizerStatistics.file(database))) {
-                    OptimizerStatistics.write(database, figures);
+                if (!Files.exists(OptimizerStatistics.file(database))) {
+                    VoidDescription.Figures figures = VoidDescription.read(database, iris);
+                    if (figures != null) {
+                        OptimizerStatistics.write(database, figures);
+                    }
                 }
                 store.abort();
                 FileIndex.write(layout, index, startedNanos);

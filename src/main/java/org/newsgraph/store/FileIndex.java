@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code DIR/files.tsv}: for every file graph of the store, the content hash it was loaded from
@@ -106,10 +106,9 @@ public final class FileIndex {
      * may have changed again unseen.
      */
     static void write(StoreLayout layout, Map<Node, Entry> entries, long readStart) {
-        Path path = path(layout);
-        Path tmp = path.resolveSibling(NAME + ".tmp");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            AtomicFile.write(path(layout), raw -> {
+                BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8));
                 out.write(HEADER + "\t" + (readStart - RACY_NANOS) + "\n");
                 StringBuilder line = new StringBuilder();
                 for (Map.Entry<Node, Entry> e : entries.entrySet()) {
@@ -128,15 +127,11 @@ public final class FileIndex {
                     }
                     out.append(line).append('\t').append(graph).append('\n');
                 }
-            }
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                out.flush();
+            });
         } catch (IOException e) {
             // The store is committed and complete; without an index the next build reads the store.
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
+            LoggerFactory.getLogger(FileIndex.class).info("cannot write {}: {}", path(layout), e.toString());
         }
     }
 

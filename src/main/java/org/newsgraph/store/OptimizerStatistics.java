@@ -1,11 +1,8 @@
 package org.newsgraph.store;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -37,19 +34,14 @@ final class OptimizerStatistics {
 
     /** Replaces the statistics file of {@code dsg} by one describing {@code figures}, atomically. */
     static void write(DatasetGraph dsg, VoidDescription.Figures figures) {
-        Path file = file(dsg);
-        Path partial = file.resolveSibling(Names.optStats + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                ItemWriter.write(out, format(figures));
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(file(dsg), out -> ItemWriter.write(out, format(figures)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The statistics as TDB2's {@code Stats.format} lays them out. */
+    /** The statistics, laid out as TDB2's {@code Stats.format} does, with the rules it lacks. */
     static Item format(VoidDescription.Figures f) {
         Item stats = Item.createTagged(StatsMatcher.STATS);
         Item meta = Item.createTagged(StatsMatcher.META);
@@ -57,11 +49,8 @@ final class OptimizerStatistics {
         meta.getList().add(pair(Item.createSymbol(StatsMatcher.COUNT), NodeFactoryExtra.intToNode(f.triples)));
         stats.getList().add(meta);
         for (Map.Entry<Node, Long> e : f.classes.entrySet()) {
-            ItemList typed = new ItemList();
-            typed.add(Item.createSymbol("VAR"));
-            typed.add(Vocab.TYPE);
-            typed.add(e.getKey());
-            stats.getList().add(pair(Item.createList(typed), NodeFactoryExtra.intToNode(e.getValue())));
+            stats.getList().add(pair(pattern(VAR, Item.createNode(Vocab.TYPE), Item.createNode(e.getKey())),
+                    NodeFactoryExtra.intToNode(e.getValue())));
         }
         for (Map.Entry<Node, Long> e : f.properties.entrySet()) {
             // List slots (rdf:_1 ...) too, which tdbstats leaves out: a predicate the file does not
@@ -73,19 +62,22 @@ final class OptimizerStatistics {
         // Weighed by the average triples per subject and per object, and all triples when nothing is bound.
         long perSubject = f.distinctSubjects == 0 ? 1 : Math.max(1, f.triples / f.distinctSubjects);
         long perObject = f.distinctObjects == 0 ? 1 : Math.max(1, f.triples / f.distinctObjects);
-        stats.getList().add(pair(pattern("TERM", "VAR", "TERM"), NodeFactoryExtra.intToNode(1)));
-        stats.getList().add(pair(pattern("TERM", "VAR", "VAR"), NodeFactoryExtra.intToNode(perSubject)));
-        stats.getList().add(pair(pattern("VAR", "VAR", "TERM"), NodeFactoryExtra.intToNode(perObject)));
-        stats.getList().add(pair(pattern("VAR", "VAR", "VAR"), NodeFactoryExtra.intToNode(Math.max(1, f.triples))));
+        stats.getList().add(pair(pattern(TERM, VAR, TERM), NodeFactoryExtra.intToNode(1)));
+        stats.getList().add(pair(pattern(TERM, VAR, VAR), NodeFactoryExtra.intToNode(perSubject)));
+        stats.getList().add(pair(pattern(VAR, VAR, TERM), NodeFactoryExtra.intToNode(perObject)));
+        stats.getList().add(pair(pattern(VAR, VAR, VAR), NodeFactoryExtra.intToNode(Math.max(1, f.triples))));
         stats.getList().add(pair(StatsMatcher.OTHER, NodeFactoryExtra.intToNode(0)));
         return stats;
     }
 
-    private static Item pattern(String s, String p, String o) {
+    private static final Item VAR = Item.createSymbol("VAR");
+    private static final Item TERM = Item.createSymbol("TERM");
+
+    private static Item pattern(Item s, Item p, Item o) {
         ItemList triple = new ItemList();
-        triple.add(Item.createSymbol(s));
-        triple.add(Item.createSymbol(p));
-        triple.add(Item.createSymbol(o));
+        triple.add(s);
+        triple.add(p);
+        triple.add(o);
         return Item.createList(triple);
     }
 

@@ -3,7 +3,6 @@ package org.newsgraph.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +27,8 @@ public record ServerRecord(long pid, String url) {
         p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("url", url);
         Path file = layout.dir().resolve(NAME);
-        Path partial = layout.dir().resolve(NAME + ".partial");
         try {
-            try (var out = Files.newBufferedWriter(partial)) {
-                p.store(out, "newsgraph serve");
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(file, out -> p.store(out, "newsgraph serve"));
         } catch (IOException e) {
             LoggerFactory.getLogger(ServerRecord.class).info("cannot record the server in {}: {}", file, e.toString());
         }

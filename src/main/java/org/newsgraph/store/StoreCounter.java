@@ -60,7 +60,7 @@ final class StoreCounter {
         long n = 0;
         NodeId s = null;
         NodeId object = null;
-        for (Iterator<Tuple<NodeId>> it = index("POSG").find(pattern); it.hasNext(); ) {
+        for (Iterator<Tuple<NodeId>> it = quadIndex(tdb, "POSG").find(pattern); it.hasNext(); ) {
             Tuple<NodeId> q = it.next();
             if (q.get(0).equals(voidGraph) || (q.get(1).equals(s) && q.get(3).equals(object))) {
                 continue;
@@ -99,16 +99,8 @@ final class StoreCounter {
         }
     }
 
+    /** Every quad, the default graph's triples included. */
     private long quads() {
-        return quads(tdb);
-    }
-
-    /** Every quad of the TDB2 store {@code dsg}, the default graph's triples included. Call inside a transaction. */
-    static long quads(DatasetGraph dsg) {
-        return quads(TDBInternal.getDatasetGraphTDB(dsg));
-    }
-
-    private static long quads(DatasetGraphTDB tdb) {
         long n = 0;
         for (Iterator<Tuple<NodeId>> it = quadIndex(tdb, "GSPO").all(); it.hasNext(); it.next()) {
             n++;
@@ -118,10 +110,6 @@ final class StoreCounter {
             n++;
         }
         return n;
-    }
-
-    private TupleIndex index(String name) {
-        return quadIndex(tdb, name);
     }
 
     /** The quad index of {@code tdb} whose order is {@code name} (GSPO, SPOG, POSG, ...). */

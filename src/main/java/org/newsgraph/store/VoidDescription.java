@@ -90,8 +90,10 @@ final class VoidDescription {
         return dsg.find(g, s, p, Node.ANY).next().getObject();
     }
 
+    /** The number {@code s p} states in {@code g}, or 0 if it states none. */
     private static long number(DatasetGraph dsg, Node g, Node s, Node p) {
-        return Long.parseLong(object(dsg, g, s, p).getLiteralLexicalForm());
+        String n = literal(dsg, g, s, p);
+        return n == null ? 0 : Long.parseLong(n);
     }
 
     /** What one triple entering ({@code sign} 1) or leaving (-1) the union graph changes in the figures. */
@@ -220,20 +222,15 @@ final class VoidDescription {
             return null;
         }
         Node g = iris.voidGraph();
-        return new BuildRecord(kind, Instant.parse(started), Instant.parse(ended), count(dsg, g, build, Vocab.NG_FILES_LOADED),
-                count(dsg, g, build, Vocab.NG_FILES_UNCHANGED), count(dsg, g, build, Vocab.NG_FILES_REMOVED),
-                count(dsg, g, build, Vocab.NG_FILES_REJECTED));
+        return new BuildRecord(kind, Instant.parse(started), Instant.parse(ended), number(dsg, g, build, Vocab.NG_FILES_LOADED),
+                number(dsg, g, build, Vocab.NG_FILES_UNCHANGED), number(dsg, g, build, Vocab.NG_FILES_REMOVED),
+                number(dsg, g, build, Vocab.NG_FILES_REJECTED));
     }
 
     private static String literal(DatasetGraph dsg, Node g, Node s, Node p) {
         Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
         Node o = it.hasNext() ? it.next().getObject() : null;
         return o != null && o.isLiteral() ? o.getLiteralLexicalForm() : null;
-    }
-
-    private static long count(DatasetGraph dsg, Node g, Node s, Node p) {
-        String n = literal(dsg, g, s, p);
-        return n == null ? 0 : Long.parseLong(n);
     }
 
     private static String origin(String base) {

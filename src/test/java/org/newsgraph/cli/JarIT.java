@@ -107,6 +107,10 @@ class JarIT {
             Result compact = java("compact", "--store", store);
             assertEquals(1, compact.code());
             assertTrue(compact.err().startsWith("newsgraph: store " + store + " is in use by process " + serve.pid()), compact.err());
+            Result restore = java("restore", "--force", "--store", store, local.toString());
+            assertEquals(1, restore.code());
+            assertTrue(restore.err().startsWith("newsgraph: store " + store + " is in use by process " + serve.pid()), restore.err());
+            assertFalse(Files.exists(dir.resolve("store/.staging")), "a refused restore left its staging");
         } finally {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);
