@@ -1,6 +1,10 @@
 package org.newsgraph.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,8 +16,10 @@ import org.newsgraph.mapping.WebUrl;
 import org.newsgraph.store.BuildOptions;
 import org.newsgraph.store.BuildReport;
 import org.newsgraph.store.CorpusLoader;
+import org.newsgraph.store.GraphStoreTarget;
 import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.StoreTotals;
+import org.newsgraph.store.TargetReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Converts news items and taxonomy files into RDF and loads them into the TDB2 store in DIR/tdb2.",
             "Run it again on the same PATHs to reload only changed files and drop vanished ones."},
-        footer = {"", "Exit codes: 0 all files loaded; 1 usage or I/O error; 2 some files rejected (listed)."})
+        footer = {"", "Exit codes: 0 all files loaded; 1 usage or I/O error; 2 some files rejected (listed);"
+                + " 4 the store is held by a running 'serve'; 5 --target did not take everything."})
 public final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -57,6 +64,17 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--target", paramLabel = "URL",
+            description = "Then send what changed to this Graph Store Protocol endpoint (PUT of each changed graph,"
+                    + " DELETE of each vanished one); the store in DIR remembers what the remote was sent.")
+    URI target;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "User name for --target (HTTP Basic).")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password of --user.")
+    Path passwordFile;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of the corpus (searched recursively).")
     List<Path> paths;
 
@@ -66,16 +84,47 @@ public final class BuildCommand implements Callable<Integer> {
         if (baseUrl == null || baseUrl.repaired() || !(base.endsWith("/") || base.endsWith("#"))) {
             throw new UserException("--base must be an absolute IRI ending in '/' or '#', got '" + base + "'");
         }
+        GraphStoreTarget remote = target();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BuildOptions options = new BuildOptions(paths, base, full, strict, threads, Clock.systemUTC(), !noCompact);
         BuildReport report;
         try (ConsoleProgress progress = new ConsoleProgress(err, !quiet && System.console() != null, verbose.verbose)) {
-            report = new CorpusLoader(new StoreLayout(store), options, progress).build();
+            report = new CorpusLoader(new StoreLayout(store), options, progress).build(remote);
         }
         printSummary(out, report);
         out.flush();
+        if (report.sent() != null && report.sent().failure() != null) {
+            err.println("newsgraph: " + report.sent().failure() + " (the store is updated; what was not sent goes"
+                    + " with the next build)");
+            err.flush();
+            return ExitCodes.NOT_SENT;
+        }
         return report.rejected() > 0 || report.aborted() ? ExitCodes.REJECTED : ExitCodes.OK;
+    }
+
+    private GraphStoreTarget target() {
+        if (target == null) {
+            if (user != null || passwordFile != null) {
+                throw new UserException("--user and --password-file are only used with --target URL");
+            }
+            return null;
+        }
+        if (!target.isAbsolute() || !List.of("http", "https").contains(target.getScheme()) || target.getHost() == null) {
+            throw new UserException("--target must be an http or https URL, got '" + target + "'");
+        }
+        if ((user == null) != (passwordFile == null)) {
+            throw new UserException("--user and --password-file go together");
+        }
+        String password = null;
+        if (passwordFile != null) {
+            try {
+                password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new UserException("cannot read password file " + passwordFile + ": " + e.getMessage());
+            }
+        }
+        return new GraphStoreTarget(target, user, password);
     }
 
     private void printSummary(PrintWriter out, BuildReport r) {
@@ -87,10 +136,11 @@ public final class BuildCommand implements Callable<Integer> {
         }
         StoreTotals t = r.totals();
         if (quiet) {
-            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d triples;%s %.1f s%n",
+            out.printf("%s build: %d files (%d loaded, %d unchanged, %d rejected, %d removed); %d items, %d triples;%s%s %.1f s%n",
                     r.mode(), r.filesSeen(), r.loaded(), r.unchanged(), r.rejected(), r.removed(), t.items(), t.triples(),
                     r.compaction() != null ? " compacted " + CompactCommand.change(r.compaction()) + ";"
-                            : r.compactionFailure() != null ? " not compacted: " + r.compactionFailure() + ";" : "", seconds);
+                            : r.compactionFailure() != null ? " not compacted: " + r.compactionFailure() + ";" : "",
+                    r.sent() != null ? " sent " + r.sent().writes() + " requests to " + r.sent().url() + ";" : "", seconds);
             return;
         }
         out.printf("%s build of %s in %.1f s%n", r.mode(), store, seconds);
@@ -103,6 +153,12 @@ public final class BuildCommand implements Callable<Integer> {
         out.printf("  extras    %s%n", counts(r.extraFieldsByKey()));
         if (r.compaction() != null) {
             out.printf("  compacted %s%n", CompactCommand.change(r.compaction()));
+        }
+        TargetReport sent = r.sent();
+        if (sent != null) {
+            out.printf("  sent      %s: %d graphs put (%d triples), %d deleted, %d as sent before%s%n", sent.url(),
+                    sent.put(), sent.triples(), sent.deleted(), sent.same(), sent.failure() != null ? "; stopped: "
+                            + sent.failure() : "");
         }
         if (r.compactionFailure() != null) {
             out.printf("  compaction failed: %s (the build's changes are kept; run 'compact' later)%n", r.compactionFailure());

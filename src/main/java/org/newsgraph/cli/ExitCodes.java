@@ -3,6 +3,7 @@ package org.newsgraph.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.newsgraph.store.StoreException;
+import org.newsgraph.store.StoreInUseException;
 import picocli.CommandLine;
 
 /**
@@ -19,6 +20,10 @@ public final class ExitCodes {
     public static final int REJECTED = 2;
     /** {@code validate}: the graph does not conform to the shapes. */
     public static final int NOT_CONFORMING = 3;
+    /** A command that writes met a store another process (a running {@code serve}) holds. */
+    public static final int IN_USE = 4;
+    /** {@code build --target}: the store was updated, but the remote did not take all of it. */
+    public static final int NOT_SENT = 5;
 
     private ExitCodes() {
     }
@@ -35,7 +40,7 @@ public final class ExitCodes {
         if (verbose) {
             e.printStackTrace(cmd.getErr());
         }
-        return ERROR;
+        return e instanceof StoreInUseException ? IN_USE : ERROR;
     }
 
     static int handleUsage(CommandLine.ParameterException e, String[] args) {

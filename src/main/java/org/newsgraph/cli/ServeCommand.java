@@ -1,10 +1,18 @@
 package org.newsgraph.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.newsgraph.server.CorpusWatcher;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerOptions;
+import org.newsgraph.store.BuildOptions;
 import org.newsgraph.store.FileIndex;
 import org.newsgraph.store.ServerRecord;
 import org.newsgraph.store.StoreInfo;
@@ -58,6 +66,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "16", paramLabel = "MiB", description = "Largest request body accepted (default: ${DEFAULT-VALUE} MiB).")
     int maxBodyMiB;
 
+    @Option(names = "--watch", arity = "1..*", paramLabel = "PATH",
+            description = "Keep the store current with these corpus files and folders (the PATHs it was built from):"
+                    + " changes are loaded as they happen, each batch in one transaction.")
+    List<Path> watch;
+
     @Mixin
     VerboseOption verbose;
 
@@ -73,6 +86,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (passwordFile != null && !Files.isReadable(passwordFile)) {
             throw new UserException("cannot read password file " + passwordFile);
         }
+        if (watch != null && update) {
+            throw new UserException("--watch and --update both write to the store: choose one");
+        }
         if (timeout <= 0) {
             throw new UserException("--timeout must be a positive number of seconds");
         }
@@ -80,7 +96,8 @@ public final class ServeCommand implements Callable<Integer> {
             // What the server writes is not in the file index, which would then tell the next build wrong.
             FileIndex.invalidate(layout);
         }
-        String iriBase = base != null ? base : StoreInfo.base(layout);
+        String storedBase = StoreInfo.base(layout);
+        String iriBase = base != null ? base : storedBase;
         ServerOptions options = new ServerOptions(storeOption.store, host, port, iriBase, timeout, passwordFile, allowService,
                 allowLoad, config, maxBodyMiB * 1024L * 1024L);
         try (NewsServer server = NewsServer.start(options)) {
@@ -94,13 +111,33 @@ public final class ServeCommand implements Callable<Integer> {
             out.printf("  SPARQL     %s/news/sparql%s%n", url, update ? "   (update: " + url + "/news/update)" : "");
             out.printf("  samples    %s/queries%n", url);
             out.printf("  nodes      %s*%n", iriBase);
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            server.join();
+            try (CorpusWatcher watcher = watch == null ? null : watcher(layout, storedBase, server, out)) {
+                if (watcher != null) {
+                    out.printf("  watching   %s%n", watch.stream().map(Path::toString).collect(Collectors.joining(" ")));
+                }
+                out.println("Press Ctrl-C to stop.");
+                out.flush();
+                if (watcher != null) {
+                    watcher.start();
+                }
+                server.join();
+            }
         } finally {
             ServerRecord.delete(layout);
         }
         return ExitCodes.OK;
+    }
+
+    /** Builds from the watched PATHs with the store's own base, into the dataset the server has open. */
+    private CorpusWatcher watcher(StoreLayout layout, String storedBase, NewsServer server, PrintWriter out) {
+        BuildOptions options = new BuildOptions(watch, storedBase, false, false,
+                Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+        return new CorpusWatcher(layout, options, server::dataset, line -> {
+            synchronized (out) {
+                out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+                out.flush();
+            }
+        });
     }
 
     /** The address this machine reaches the server at: the host it listens on, or loopback for any address. */

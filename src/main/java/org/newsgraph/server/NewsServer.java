@@ -80,6 +80,11 @@ public final class NewsServer implements AutoCloseable {
         return new NewsServer(server);
     }
 
+    /** The dataset the server serves: the store with its text index. */
+    public DatasetGraph dataset() {
+        return server.getDataAccessPointRegistry().get(DATASET).getDataService().getDataset();
+    }
+
     public int port() {
         return server.getHttpPort();
     }

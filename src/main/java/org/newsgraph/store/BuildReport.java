@@ -11,6 +11,7 @@ import java.util.Map;
  * @param aborted true if {@code --strict} stopped the build and nothing was changed
  * @param compaction the compaction that followed the build, or null if none was needed (or it failed)
  * @param compactionFailure why the compaction the build needed failed, or null (the build's changes stay)
+ * @param sent what went to the remote store of {@code build --target}, or null
  */
 public record BuildReport(
         String mode,
@@ -27,5 +28,6 @@ public record BuildReport(
         StoreTotals totals,
         Compactor.Result compaction,
         String compactionFailure,
+        TargetReport sent,
         Duration wallTime) {
 }

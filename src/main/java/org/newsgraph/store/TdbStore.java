@@ -50,8 +50,8 @@ public final class TdbStore {
     }
 
     private static StoreException inUse(Path store, long pid) {
-        return new StoreException("store " + store + " is in use by process " + pid
-                + " (a running 'serve'?); stop it first, or query it over HTTP");
+        return new StoreInUseException("store " + store + " is in use by process " + pid
+                + " (a running 'serve'?): stop it first, or let the server update it with 'serve --watch PATH...'");
     }
 
     /** Closes the database at {@code database} if this process has it open, so its files can move. */

@@ -2,7 +2,9 @@ package org.newsgraph.store;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -20,11 +22,17 @@ final class VoidTracker extends DatasetGraphWrapper {
     private final Node voidGraph;
     private final String base;
     private final VoidDescription.Figures delta = new VoidDescription.Figures();
+    private final Set<Node> changedGraphs = new HashSet<>();
 
     VoidTracker(DatasetGraph dsg, Node voidGraph, String base) {
         super(dsg);
         this.voidGraph = voidGraph;
         this.base = base;
+    }
+
+    /** The graphs a quad was added to or deleted from (the VoID graph aside). */
+    Set<Node> changedGraphs() {
+        return changedGraphs;
     }
 
     /** The change to the figures so far. */
@@ -43,6 +51,7 @@ final class VoidTracker extends DatasetGraphWrapper {
             get().add(g, s, p, o);
             return;
         }
+        changedGraphs.add(g);
         boolean newTriple = !get().contains(Node.ANY, s, p, o);
         boolean newSubject = newTriple && !get().find(Node.ANY, s, Node.ANY, Node.ANY).hasNext();
         boolean newObject = newTriple && !hasObject(o);
@@ -65,6 +74,7 @@ final class VoidTracker extends DatasetGraphWrapper {
             get().delete(g, s, p, o);
             return;
         }
+        changedGraphs.add(g);
         get().delete(g, s, p, o);
         if (!get().contains(Node.ANY, s, p, o)) {
             VoidDescription.count(delta, Triple.create(s, p, o), base, -1);
