@@ -1,14 +1,37 @@
 package org.newsgraph;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.newsgraph.mapping.Vocab;
 
 /** Comparing stores in tests. */
 public final class Datasets {
 
     private Datasets() {
+    }
+
+    /** What a build record says of the build itself, which differs between a full build and updates of the same corpus. */
+    private static final Set<Node> RUN = Set.of(Vocab.NG_BUILD_KIND, Vocab.NG_FILES_LOADED, Vocab.NG_FILES_UNCHANGED,
+            Vocab.NG_FILES_REMOVED, Vocab.NG_FILES_REJECTED);
+
+    /** A copy of {@code dsg}, in memory, but what the last build did. */
+    public static DatasetGraph withoutRun(DatasetGraph dsg) {
+        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+        List<Quad> quads = new ArrayList<>();
+        Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(q -> {
+            if (!RUN.contains(q.getPredicate())) {
+                quads.add(q);
+            }
+        }));
+        Txn.executeWrite(copy, () -> quads.forEach(copy::add));
+        return copy;
     }
 
     /**

@@ -105,10 +105,10 @@ class JarIT {
             assertTrue(backup.out().startsWith("backed up " + store + " through the server at " + url + " (process "
                     + serve.pid() + "): "), backup.out());
             Result compact = java("compact", "--store", store);
-            assertEquals(1, compact.code());
+            assertEquals(4, compact.code());
             assertTrue(compact.err().startsWith("newsgraph: store " + store + " is in use by process " + serve.pid()), compact.err());
             Result restore = java("restore", "--force", "--store", store, local.toString());
-            assertEquals(1, restore.code());
+            assertEquals(4, restore.code());
             assertTrue(restore.err().startsWith("newsgraph: store " + store + " is in use by process " + serve.pid()), restore.err());
             assertFalse(Files.exists(dir.resolve("store/.staging")), "a refused restore left its staging");
         } finally {
@@ -126,37 +126,67 @@ class JarIT {
     }
 
     @Test
-    void noBuildReplacesTheDatabaseOfARunningServer() throws Exception {
+    void aServerWatchingItsCorpusIsTheOnlyWriterOfItsStore() throws Exception {
+        Path corpus = dir.resolve("seeds");
+        Files.createDirectories(corpus);
+        try (var seeds = Files.list(Path.of("seeds"))) {
+            for (Path p : seeds.toList()) {
+                Files.copy(p, corpus.resolve(p.getFileName()));
+            }
+        }
         String store = dir.resolve("store").toString();
-        assertEquals(0, java("build", "--store", store, "seeds").code());
+        assertEquals(0, java("build", "--store", store, corpus.toString()).code());
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", JAR.toString(), "serve", "--store", store, "--port", "0").redirectErrorStream(true).start();
+                "-jar", JAR.toString(), "serve", "--store", store, "--port", "0", "--watch", corpus.toString())
+                .redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
             String first = out.readLine();
             assertTrue(first != null && first.startsWith("Serving "), String.valueOf(first));
             String url = first.substring(first.indexOf(" at ") + 4);
+            List<String> banner = new ArrayList<>();
+            for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
+                banner.add(line);
+            }
+            assertEquals("  watching   " + corpus, banner.get(banner.size() - 1));
             String expected = "newsgraph: store " + store + " is in use by process " + serve.pid()
-                    + " (a running 'serve'?); stop it first, or query it over HTTP\n";
-            for (String[] args : List.of(new String[] {"build", "--full", "--store", store, "seeds"},
-                    new String[] {"build", "--store", store, "seeds"})) {
+                    + " (a running 'serve'?): stop it first, or let the server update it with 'serve --watch PATH...'\n";
+            for (String[] args : List.of(new String[] {"build", "--full", "--store", store, corpus.toString()},
+                    new String[] {"build", "--store", store, corpus.toString()})) {
                 Result build = java(args);
-                assertEquals(1, build.code(), build.out());
+                assertEquals(4, build.code(), build.out());
                 assertEquals(expected, build.err());
             }
-            // The server still answers from the database it has open.
-            var client = java.net.http.HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "news/sparql?query="
-                    + java.net.URLEncoder.encode("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", StandardCharsets.UTF_8)))
-                    .header("Accept", "text/csv").build();
-            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode());
-            assertTrue(response.body().matches("n\r?\n[1-9][0-9]*\r?\n"), response.body());
+            // The server still answers from the database it has open, and follows the folder.
+            String count = "SELECT (COUNT(*) AS ?n) { ?s <https://schema.org/headline> \"Added while served\" }";
+            assertEquals("n\r\n0\r\n", query(url, count));
+            Files.writeString(corpus.resolve("added.md"), "---\ntitle: Added while served\nwebUrl: https://x.example/a\n---\n");
+            long start = System.nanoTime();
+            while (!query(url, count).equals("n\r\n1\r\n")) {
+                assertTrue(System.nanoTime() - start < 5_000_000_000L, "the change not answered within 5 s");
+                Thread.sleep(50);
+            }
+            String line = out.readLine();
+            assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ watch: 1 loaded, 0 removed, 0 rejected; 5 items, \\d+ triples; \\d+\\.\\d s"),
+                    line);
             assertFalse(Files.exists(dir.resolve("store/.staging")));
             assertFalse(Files.exists(dir.resolve("store/.retired")));
         } finally {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);
         }
+        // What the server built is what a build would have: nothing left to do.
+        Result after = java("build", "--quiet", "--store", store, corpus.toString());
+        assertEquals(0, after.code(), after.err());
+        assertTrue(after.out().startsWith("incremental build: 3 files (0 loaded, 3 unchanged, 0 rejected, 0 removed); 5 items,"),
+                after.out());
+    }
+
+    private static String query(String url, String sparql) throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "news/sparql?query="
+                + java.net.URLEncoder.encode(sparql, StandardCharsets.UTF_8))).header("Accept", "text/csv").build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
     }
 
     @Test

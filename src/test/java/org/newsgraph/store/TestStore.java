@@ -77,22 +77,13 @@ final class TestStore {
         return new CorpusLoader(new StoreLayout(storeDir), options, listener).build();
     }
 
-    /** What the build record says of the build itself, which differs between a full build and updates of the same corpus. */
-    private static final Set<Node> RUN = Set.of(Vocab.NG_BUILD_KIND, Vocab.NG_FILES_LOADED, Vocab.NG_FILES_UNCHANGED,
-            Vocab.NG_FILES_REMOVED, Vocab.NG_FILES_REJECTED);
-
     /** A copy of everything in the store at {@code storeDir}, in memory, but what the last build did. */
     static DatasetGraph snapshot(Path storeDir) {
-        DatasetGraph dsg = TdbStore.connect(new StoreLayout(storeDir).database());
-        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
-        List<Quad> quads = new ArrayList<>();
-        Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(q -> {
-            if (!RUN.contains(q.getPredicate())) {
-                quads.add(q);
-            }
-        }));
-        Txn.executeWrite(copy, () -> quads.forEach(copy::add));
-        return copy;
+        return withoutRun(TdbStore.connect(new StoreLayout(storeDir).database()));
+    }
+
+    static DatasetGraph withoutRun(DatasetGraph dsg) {
+        return org.newsgraph.Datasets.withoutRun(dsg);
     }
 
     DatasetGraph snapshot() {
