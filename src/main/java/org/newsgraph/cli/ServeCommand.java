@@ -14,6 +14,7 @@ import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerOptions;
 import org.newsgraph.store.BuildOptions;
 import org.newsgraph.store.FileIndex;
+import org.newsgraph.store.SentGraphs;
 import org.newsgraph.store.ServerRecord;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
@@ -95,6 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (update || config != null) {
             // What the server writes is not in the file index, which would then tell the next build wrong.
             FileIndex.invalidate(layout);
+            SentGraphs.invalidateAll(layout);
         }
         String storedBase = StoreInfo.base(layout);
         String iriBase = base != null ? base : storedBase;

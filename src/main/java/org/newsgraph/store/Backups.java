@@ -144,6 +144,8 @@ public final class Backups {
         }
         TdbStore.release(layout.database());
         FileIndex.invalidate(layout);
+        // What remotes were sent no longer says what the store differs from them in.
+        SentGraphs.invalidateAll(layout);
         layout.swapInStaging();
         return quads;
     }

@@ -149,7 +149,7 @@ final class GraphStoreClient {
                     + (target.user() == null ? ": give --user NAME --password-file FILE" : ": wrong user name or password");
             case 403 -> where + " answered 403 Forbidden to " + what + ": the user may not write there";
             case 404 -> where + " answered 404 Not Found to " + what + ": is it the store's Graph Store endpoint?";
-            case 405 -> where + " answered 405 Method Not Allowed to " + what + ": is the dataset updatable?";
+            case 405 -> where + " answered 405 Method Not Allowed to " + what + ": is it the Graph Store endpoint of an updatable dataset?";
             case 413 -> where + " answered 413 Payload Too Large to " + what
                     + ": the remote limits request bodies; raise its limit";
             default -> where + " answered " + code + " to " + what + firstLine(response.body());

@@ -157,8 +157,9 @@ final class GraphStoreDestination implements BuildDestination {
 
     /**
      * A hash of a graph's triples that does not depend on their order: the sum of each triple's
-     * SHA-256 (its first 16 bytes, as two numbers), with the count. The store has no blank nodes,
-     * so the N-Triples form of a triple is its identity.
+     * SHA-256 (its first 16 bytes, as two numbers), with the count. A blank node counts by its label
+     * in the store, so a graph whose blank nodes were made again (a file read again, the ontology
+     * rewritten, a rebuilt store) is sent again even if it is isomorphic: never one change missed.
      */
     static String hash(DatasetGraph store, Node graph) {
         MessageDigest sha;

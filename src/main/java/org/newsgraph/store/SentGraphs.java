@@ -22,7 +22,7 @@ import org.newsgraph.mapping.IriMinter;
  * build or its sending was cut short, the next one compares every graph instead of only those it
  * changes.
  */
-final class SentGraphs {
+public final class SentGraphs {
 
     private static final String HEADER = "# newsgraph sent graphs 1";
 
@@ -104,8 +104,8 @@ final class SentGraphs {
         }
     }
 
-    /** After the store changed by other means than a build (restore): compare every graph next time. */
-    static void invalidateAll(StoreLayout layout) {
+    /** After the store changed by other means than a build (restore, updates): compare every graph next time. */
+    public static void invalidateAll(StoreLayout layout) {
         Path dir = layout.dir().resolve("sent");
         if (!Files.isDirectory(dir)) {
             return;
