@@ -52,8 +52,11 @@ final class GraphStoreClient {
                 .build();
     }
 
-    /** Replaces the remote's graph by the local one; returns the triples sent. */
-    long put(DatasetGraph local, Node graph) {
+    /**
+     * Replaces the remote's graph by the local one, {@code bytes} long in N-Triples (announced, so a
+     * remote with a limit can refuse it before it is sent); returns the triples sent.
+     */
+    long put(DatasetGraph local, Node graph, long bytes) {
         AtomicLong triples = new AtomicLong();
         AtomicReference<Throwable> writeFailure = new AtomicReference<>();
         PipedInputStream body = new PipedInputStream(1 << 16);
@@ -67,10 +70,12 @@ final class GraphStoreClient {
         writer.setDaemon(true);
         HttpRequest request = request(graph)
                 .header("Content-Type", "application/n-triples; charset=utf-8")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                // The remote answers a refusal before the body goes, instead of cutting it off.
+                .expectContinue(true)
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
                     writer.start();
                     return body;
-                }))
+                }), bytes))
                 .build();
         try {
             HttpResponse<String> response = send(request, "PUT of graph " + name(graph));
@@ -95,7 +100,7 @@ final class GraphStoreClient {
             AtomicReference<Throwable> failure) {
         try (out) {
             Txn.executeRead(local, () -> {
-                StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
+                StreamRDF writer = writer(out);
                 writer.start();
                 Iterator<Quad> it = local.find(graph, Node.ANY, Node.ANY, Node.ANY);
                 while (it.hasNext()) {
@@ -110,6 +115,11 @@ final class GraphStoreClient {
                 failure.set(e);
             }
         }
+    }
+
+    /** How a graph is sent: N-Triples, in UTF-8. */
+    static StreamRDF writer(OutputStream out) {
+        return StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
     }
 
     private HttpRequest.Builder request(Node graph) {

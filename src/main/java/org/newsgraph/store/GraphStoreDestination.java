@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
+import org.apache.commons.io.output.CountingOutputStream;
+import org.apache.commons.io.output.NullOutputStream;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -116,15 +119,15 @@ final class GraphStoreDestination implements BuildDestination {
         String failure = null;
         try {
             for (Node g : candidates) {
-                String hash = Txn.calculateRead(store, () -> hash(store, g));
-                if (hash.equals(sent.get(g))) {
+                Digest digest = Txn.calculateRead(store, () -> digest(store, g));
+                if (digest.hash().equals(sent.get(g))) {
                     same++;
                     continue;
                 }
                 // Forget the old hash first: if the PUT fails half-way, the remote's graph is unknown.
                 sent.remove(g);
-                triples += client.put(store, g);
-                sent.put(g, hash);
+                triples += client.put(store, g, digest.bytes());
+                sent.put(g, digest.hash());
                 put++;
             }
             for (Node g : gone) {
@@ -155,13 +158,17 @@ final class GraphStoreDestination implements BuildDestination {
         return graphs;
     }
 
+    /** What the hash pass learns of a graph: its hash, and the length of its N-Triples, which the PUT announces. */
+    record Digest(String hash, long bytes) {
+    }
+
     /**
      * A hash of a graph's triples that does not depend on their order: the sum of each triple's
      * SHA-256 (its first 16 bytes, as two numbers), with the count. A blank node counts by its label
      * in the store, so a graph whose blank nodes were made again (a file read again, the ontology
      * rewritten, a rebuilt store) is sent again even if it is isomorphic: never one change missed.
      */
-    static String hash(DatasetGraph store, Node graph) {
+    static Digest digest(DatasetGraph store, Node graph) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -173,8 +180,12 @@ final class GraphStoreDestination implements BuildDestination {
         long count = 0;
         Iterator<Quad> it = store.find(graph, Node.ANY, Node.ANY, Node.ANY);
         StringBuilder line = new StringBuilder();
+        CountingOutputStream length = new CountingOutputStream(NullOutputStream.INSTANCE);
+        StreamRDF nt = GraphStoreClient.writer(length);
+        nt.start();
         while (it.hasNext()) {
             Quad q = it.next();
+            nt.triple(q.asTriple());
             line.setLength(0);
             line.append(NodeFmtLib.strNT(q.getSubject())).append(' ').append(NodeFmtLib.strNT(q.getPredicate()))
                     .append(' ').append(NodeFmtLib.strNT(q.getObject()));
@@ -183,8 +194,9 @@ final class GraphStoreDestination implements BuildDestination {
             low += digest.getLong();
             count++;
         }
+        nt.finish();
         ByteBuffer out = ByteBuffer.allocate(24).putLong(count).putLong(high).putLong(low);
-        return HexFormat.of().formatHex(out.array());
+        return new Digest(HexFormat.of().formatHex(out.array()), length.getByteCount());
     }
 
     @Override

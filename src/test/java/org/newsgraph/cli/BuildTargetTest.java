@@ -83,6 +83,25 @@ class BuildTargetTest {
     }
 
     @Test
+    void aGraphLargerThanANewsgraphServerTakesIsRefusedBeforeItIsSent() throws Exception {
+        Path small = dir.resolve("small");
+        assertEquals(0, CliRun.of("build", "--quiet", "--store", small.toString(), "seeds").exitCode());
+        try (NewsServer limited = NewsServer.start(new ServerOptions(small, "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 10,
+                dir.resolve("users"), false, false, null, 4096))) {
+            String url = "http://127.0.0.1:" + limited.port() + "/news/data";
+            for (int i = 0; i < 3; i++) {
+                CliRun big = CliRun.of("build", "--quiet", "--store", dir.resolve("store" + i).toString(), "--target", url,
+                        "--user", "editor", "--password-file", dir.resolve("password").toString(), "seeds");
+                assertEquals(ExitCodes.NOT_SENT, big.exitCode());
+                assertTrue(big.err().matches("newsgraph: \\Q" + url + "\\E answered 413 Payload Too Large to PUT of graph"
+                        + " <[^>]+>: the remote limits request bodies; raise its limit\\Q" + SUFFIX + "\\E"), big.err());
+            }
+        } finally {
+            TdbStore.release(small.resolve("tdb2"));
+        }
+    }
+
+    @Test
     void aRemoteThatCannotTakeAGraphIsOneLine() throws Exception {
         // A remote that reads each body and then refuses it, as a store with a size limit or an outage would.
         for (int status : new int[] {413, 503}) {
