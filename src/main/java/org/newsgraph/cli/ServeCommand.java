@@ -13,6 +13,7 @@ import org.newsgraph.server.CorpusWatcher;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerOptions;
 import org.newsgraph.store.BuildOptions;
+import org.newsgraph.store.Compactor;
 import org.newsgraph.store.FileIndex;
 import org.newsgraph.store.SentGraphs;
 import org.newsgraph.store.ServerRecord;
@@ -98,6 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             FileIndex.invalidate(layout);
             SentGraphs.invalidateAll(layout);
         }
+        Compactor.Result compacted = watch != null ? compactIfWorth(layout) : null;
         String storedBase = StoreInfo.base(layout);
         String iriBase = base != null ? base : storedBase;
         ServerOptions options = new ServerOptions(storeOption.store, host, port, iriBase, timeout, passwordFile, allowService,
@@ -113,6 +115,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.printf("  SPARQL     %s/news/sparql%s%n", url, update ? "   (update: " + url + "/news/update)" : "");
             out.printf("  samples    %s/queries%n", url);
             out.printf("  nodes      %s*%n", iriBase);
+            if (compacted != null) {
+                out.printf("  compacted  %s%n", CompactCommand.change(compacted));
+            }
             try (CorpusWatcher watcher = watch == null ? null : watcher(layout, storedBase, server, out)) {
                 if (watcher != null) {
                     out.printf("  watching   %s%n", watch.stream().map(Path::toString).collect(Collectors.joining(" ")));
@@ -128,6 +133,14 @@ public final class ServeCommand implements Callable<Integer> {
             ServerRecord.delete(layout);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A served store is updated but not compacted (see {@code Destinations.served}): what its
+     * updates leave is won back here, before the server has readers.
+     */
+    private static Compactor.Result compactIfWorth(StoreLayout layout) {
+        return Compactor.worthCompacting(Compactor.measure(layout)) ? Compactor.compact(layout) : null;
     }
 
     /** Builds from the watched PATHs with the store's own base, into the dataset the server has open. */

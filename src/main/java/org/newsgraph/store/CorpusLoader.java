@@ -119,8 +119,7 @@ public final class CorpusLoader {
         begin();
         List<CorpusScanner.Root> roots = roots();
         List<SourceFile> files = scan(roots);
-        try (BuildDestination destination = Destinations.served(layout, served, iris, rootNames(roots), options.compact(),
-                phases)) {
+        try (BuildDestination destination = Destinations.served(layout, served, iris, rootNames(roots), phases)) {
             return apply(destination, files, roots);
         }
     }

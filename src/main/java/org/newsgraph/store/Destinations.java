@@ -45,10 +45,14 @@ final class Destinations {
 
     /**
      * The database a running server has open, with its text index ({@code serve --watch}): a
-     * {@code DatasetGraphText} over TDB2, as {@code fuseki-config/config.ttl} assembles it.
+     * {@code DatasetGraphText} over TDB2, as {@code fuseki-config/config.ttl} assembles it. It is
+     * not compacted: TDB2 5.6's switchable dataset sends a reader's end to the generation current
+     * at that moment, so a reader that began before the switch never ends on the old generation,
+     * which compaction then waits for forever (the hang apache/jena#3488 reports; it hung here in
+     * about one test run in two). {@code serve --watch} compacts when it starts, before it serves.
      */
     static BuildDestination served(StoreLayout layout, DatasetGraph served, IriMinter iris, List<String> roots,
-            boolean compact, Phases phases) {
+            Phases phases) {
         DatasetGraph database = served;
         // TDB2's switchable dataset, which compaction switches to the next generation.
         while (!(database instanceof DatasetGraphSwitchable) && database instanceof DatasetGraphWrapper w) {
@@ -62,7 +66,7 @@ final class Destinations {
             throw new StoreException("store " + layout.dir() + " was built with another base or mapping version;"
                     + " run 'build --full' on it before serving it with --watch");
         }
-        return new TdbTransactionDestination(layout, served, database, iris, roots, compact, phases, null);
+        return new TdbTransactionDestination(layout, served, database, iris, roots, false, phases, null);
     }
 
     /** True if the database was built with this base and mapping version (else it is rebuilt in full). */

@@ -103,11 +103,18 @@ class CorpusWatcherTest {
             assertEquals(1, count(http, "PREFIX text: <http://jena.apache.org/text#> SELECT (COUNT(*) AS ?n)"
                     + " { ?i text:query \"Zebrafinch\" FILTER(?i = <" + item(a) + ">) }"), "the text index");
 
-            // A new file.
+            // A new file, the latest on the most used topic: first on the page of sample query 01.
+            HttpResponse<String> top = http.query("PREFIX schema: <https://schema.org/> PREFIX skos:"
+                    + " <http://www.w3.org/2004/02/skos/core#> SELECT ?name { { SELECT ?t (COUNT(?i) AS ?n) { ?i a"
+                    + " schema:CreativeWork ; schema:about ?t } GROUP BY ?t ORDER BY DESC(?n) LIMIT 1 } ?t skos:prefLabel ?name }",
+                    "text/csv");
+            String topic = top.body().lines().skip(1).findFirst().orElseThrow().trim();
             Path added = corpus.resolve("_news").resolve("added-by-the-watch-test.md");
             Files.writeString(added, "---\ntitle: \"Zebrafinch three, added\"\nwebUrl: \"https://watch.example/new\"\n"
-                    + "publishedDateTime: 2025-05-31T12:00:00Z\ntype: article\n---\n");
+                    + "publishedDateTime: 2030-01-01T12:00:00Z\ntype: article\ntopics:\n  - \"" + topic + "\"\n---\n");
             answered("an added file", () -> count(http, MARKED) == 3);
+            String sample = http.get("/queries/01-latest-items-on-a-topic", "text/html").body();
+            assertTrue(sample.contains("Zebrafinch three, added"), "sample query 01 without the new item: " + sample);
             String page = http.get("/id/item/" + IriMinter.hash(WebUrl.parse("https://watch.example/new").key()),
                     "text/html").body();
             assertTrue(page.contains("Zebrafinch three, added"), "the new item's page: " + page);
