@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +14,7 @@ import org.apache.jena.sparql.exec.http.DSP;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.Datasets;
+import org.newsgraph.TestSupport;
 import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.TdbStore;
 
@@ -39,8 +35,8 @@ class BuildTargetIT {
     void stockFusekiFedWithTheGraphStoreProtocolEndsAsAFullBuild() throws Exception {
         Path source = Files.isDirectory(POWERAPPS) ? POWERAPPS : Path.of("seeds");
         Path corpus = dir.resolve(source.getFileName().toString());
-        copy(source, corpus);
-        int port = freePort();
+        TestSupport.copyTree(source, corpus);
+        int port = TestSupport.freePort();
         Path log = dir.resolve("fuseki.log");
         Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", FUSEKI.toAbsolutePath().toString(), "--mem", "--update", "--port", Integer.toString(port),
@@ -49,7 +45,7 @@ class BuildTargetIT {
         String dataset = "http://localhost:" + port + "/ds";
         String store = dir.resolve("store").toString();
         try {
-            waitForPing(port, fuseki, log);
+            TestSupport.waitForPing(port, fuseki, log);
             assertEquals(0, build(store, dataset, corpus).code());
             long firstWrites = writes(log);
             assertTrue(firstWrites > 3, "the first build sent " + firstWrites + " graphs");
@@ -106,43 +102,5 @@ class BuildTargetIT {
     /** The requests in Fuseki's log that write: PUT, POST and DELETE. */
     private static long writes(Path log) throws IOException {
         return Files.readAllLines(log).stream().filter(l -> l.matches(".*\\[\\d+\\] (PUT|POST|DELETE|PATCH) .*")).count();
-    }
-
-    private static void waitForPing(int port, Process fuseki, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 120; i++) {
-            if (!fuseki.isAlive()) {
-                throw new AssertionError("Fuseki exited: " + Files.readString(log));
-            }
-            try {
-                HttpRequest ping = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/$/ping")).build();
-                if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Fuseki did not start: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

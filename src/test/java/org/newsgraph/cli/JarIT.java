@@ -128,12 +128,7 @@ class JarIT {
     @Test
     void aServerWatchingItsCorpusIsTheOnlyWriterOfItsStore() throws Exception {
         Path corpus = dir.resolve("seeds");
-        Files.createDirectories(corpus);
-        try (var seeds = Files.list(Path.of("seeds"))) {
-            for (Path p : seeds.toList()) {
-                Files.copy(p, corpus.resolve(p.getFileName()));
-            }
-        }
+        org.newsgraph.TestSupport.copyTree(Path.of("seeds"), corpus);
         String store = dir.resolve("store").toString();
         assertEquals(0, java("build", "--store", store, corpus.toString()).code());
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

@@ -26,6 +26,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.Datasets;
+import org.newsgraph.TestSupport;
 import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.WebUrl;
 import org.newsgraph.store.BuildListener;
@@ -54,7 +55,7 @@ class CorpusWatcherTest {
         // The shared corpus if it is there, else the demo data (a copy of ../shared/seeds).
         Path source = Files.isDirectory(POWERAPPS) ? POWERAPPS : Path.of("seeds");
         Path corpus = dir.resolve(source.getFileName().toString());
-        copy(source, corpus);
+        TestSupport.copyTree(source, corpus);
         Path store = dir.resolve("store");
         BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, false, false, 2, CLOCK);
         new CorpusLoader(new StoreLayout(store), options, BuildListener.NONE).build();
@@ -218,19 +219,6 @@ class CorpusWatcherTest {
                             return false;
                         }
                     }).toList();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

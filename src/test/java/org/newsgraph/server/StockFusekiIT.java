@@ -3,8 +3,6 @@ package org.newsgraph.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.TestSupport;
 import org.newsgraph.cli.Main;
 
 /**
@@ -30,7 +29,7 @@ class StockFusekiIT {
         Files.copy(Path.of("fuseki-config/config.ttl"), config);
         assertEquals(0, Main.run(System.out, System.err, "build", "--quiet", "--store", dir.resolve("store").toString(), "seeds"));
 
-        int port = freePort();
+        int port = TestSupport.freePort();
         Path log = dir.resolve("fuseki.log");
         Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", FUSEKI.toAbsolutePath().toString(), "--config", config.toString(), "--port", Integer.toString(port),
@@ -38,7 +37,7 @@ class StockFusekiIT {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             HttpClientSupport http = new HttpClientSupport(port);
-            waitForPing(http, fuseki, log);
+            TestSupport.waitForPing(port, fuseki, log);
             for (SampleQuery q : SampleQuery.load(Path.of("queries"))) {
                 if (List.of("02-providers-ranked-by-items", "08-items-by-a-word", "11-topic-tree").contains(q.name())) {
                     HttpResponse<String> response = http.query(q.text(), "text/csv");
@@ -53,29 +52,6 @@ class StockFusekiIT {
         } finally {
             fuseki.destroy();
             fuseki.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void waitForPing(HttpClientSupport http, Process fuseki, Path log) throws Exception {
-        for (int i = 0; i < 120; i++) {
-            if (!fuseki.isAlive()) {
-                throw new AssertionError("Fuseki exited: " + Files.readString(log));
-            }
-            try {
-                if (http.get("/$/ping", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Fuseki did not start: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
