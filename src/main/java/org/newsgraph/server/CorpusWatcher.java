@@ -17,7 +17,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -56,6 +58,8 @@ public final class CorpusWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private volatile long builds;
+    /** The rejections the last batch reported: a file still broken is read again, not reported again. */
+    private Set<String> reported = Set.of();
 
     /**
      * @param options the roots to watch and the settings to build with (the store's base)
@@ -135,14 +139,19 @@ public final class CorpusWatcher implements AutoCloseable {
     }
 
     private void update() {
+        Set<String> rejected = new HashSet<>();
         try {
             BuildReport r = new CorpusLoader(layout, options, new BuildListener() {
                 @Override
                 public void rejected(String line) {
-                    report.accept("watch: rejected " + line + " (its previous graph stays)");
+                    rejected.add(line);
+                    if (!reported.contains(line)) {
+                        report.accept("watch: rejected " + line + " (its previous graph stays)");
+                    }
                 }
             }).update(dataset.get());
-            if (r.loaded() > 0 || r.removed() > 0 || r.rejected() > 0) {
+            reported = rejected;
+            if (r.loaded() > 0 || r.removed() > 0) {
                 report.accept(String.format("watch: %d loaded, %d removed, %d rejected; %d items, %d triples;%s %.1f s",
                         r.loaded(), r.removed(), r.rejected(), r.totals().items(), r.totals().triples(),
                         r.compaction() != null ? " compacted;" : "", r.wallTime().toMillis() / 1000.0));
