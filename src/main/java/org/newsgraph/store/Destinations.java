@@ -48,8 +48,8 @@ final class Destinations {
      * {@code DatasetGraphText} over TDB2, as {@code fuseki-config/config.ttl} assembles it. It is
      * not compacted: TDB2 5.6's switchable dataset sends a reader's end to the generation current
      * at that moment, so a reader that began before the switch never ends on the old generation,
-     * which compaction then waits for forever (the hang apache/jena#3488 reports; it hung here in
-     * about one test run in two). {@code serve --watch} compacts when it starts, before it serves.
+     * which compaction then waits for forever (the hang apache/jena#3488 reports; 8 test runs of 14
+     * hung here). {@code serve --watch} compacts when it starts, before it serves.
      */
     static BuildDestination served(StoreLayout layout, DatasetGraph served, IriMinter iris, List<String> roots,
             Phases phases) {
