@@ -56,10 +56,15 @@ class CorpusWatcherTest {
         Path source = Files.isDirectory(POWERAPPS) ? POWERAPPS : Path.of("seeds");
         Path corpus = dir.resolve(source.getFileName().toString());
         TestSupport.copyTree(source, corpus);
+        // Three news files to edit (the demo data has two).
+        for (int i = 0; newsFiles(corpus).size() < 3; i++) {
+            Files.writeString(corpus.resolve("watch-" + i + ".md"), "---\ntitle: \"Filler " + i + "\"\nwebUrl: "
+                    + "https://filler.example/" + i + "\npublishedDateTime: 2025-01-0" + (i + 1) + "T00:00:00Z\n---\n");
+        }
+        List<Path> news = newsFiles(corpus);
         Path store = dir.resolve("store");
         BuildOptions options = new BuildOptions(List.of(corpus), IriMinter.DEFAULT_BASE, false, false, 2, CLOCK);
         new CorpusLoader(new StoreLayout(store), options, BuildListener.NONE).build();
-        List<Path> news = newsFiles(corpus);
         Path a = news.get(0);
         Path b = news.get(1);
         Path c = news.get(2);
