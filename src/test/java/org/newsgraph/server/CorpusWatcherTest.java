@@ -115,7 +115,7 @@ class CorpusWatcherTest {
                     + " schema:CreativeWork ; schema:about ?t } GROUP BY ?t ORDER BY DESC(?n) LIMIT 1 } ?t skos:prefLabel ?name }",
                     "text/csv");
             String topic = top.body().lines().skip(1).findFirst().orElseThrow().trim();
-            Path added = corpus.resolve("_news").resolve("added-by-the-watch-test.md");
+            Path added = corpus.resolve("added-by-the-watch-test.md");
             Files.writeString(added, "---\ntitle: \"Zebrafinch three, added\"\nwebUrl: \"https://watch.example/new\"\n"
                     + "publishedDateTime: 2030-01-01T12:00:00Z\ntype: article\ntopics:\n  - \"" + topic + "\"\n---\n");
             answered("an added file", () -> count(http, MARKED) == 3);
