@@ -78,15 +78,25 @@ final class GraphStoreClient {
                 }), bytes))
                 .build();
         try {
-            HttpResponse<String> response = send(request, "PUT of graph " + name(graph));
+            HttpResponse<String> response;
+            try {
+                response = send(request, "PUT of graph " + name(graph));
+            } catch (RemoteException e) {
+                if (writeFailure.get() != null) {
+                    // The body was cut short because the store could not be read: say that.
+                    throw new StoreException("cannot read graph " + name(graph) + " from the store: " + writeFailure.get());
+                }
+                throw e;
+            }
             if (writeFailure.get() != null) {
                 throw new StoreException("cannot read graph " + name(graph) + " from the store: " + writeFailure.get());
             }
             check(response, "PUT of graph " + name(graph), false);
             return triples.get();
         } finally {
+            // The writer stops at its next write into a closed pipe. Not an interrupt: that would
+            // close the database's file channels under it.
             closeQuietly(body);
-            writer.interrupt();
         }
     }
 
