@@ -15,6 +15,7 @@ import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.newsgraph.mapping.IriMinter;
+import org.eclipse.jetty.security.PropertyUserStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -108,5 +109,14 @@ public final class NewsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        // Fuseki starts the password file's store itself (it rereads the file every 5 s), so
+        // stopping the server leaves that scanner running: stop it too.
+        for (PropertyUserStore users : server.getJettyServer().getContainedBeans(PropertyUserStore.class)) {
+            try {
+                users.stop();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
     }
 }

@@ -176,6 +176,37 @@ class JarIT {
                 after.out());
     }
 
+    @Test
+    void aWatchingServerCompactsItsStoreBeforeItServes() throws Exception {
+        Path powerapps = Path.of("..", "shared", "corpus", "powerapps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(powerapps), "needs ../shared/corpus/powerapps");
+        Path corpus = dir.resolve("powerapps");
+        org.newsgraph.TestSupport.copyTree(powerapps, corpus);
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--quiet", "--store", store, corpus.toString()).code());
+        Path file;
+        try (var files = Files.list(corpus.resolve("_news"))) {
+            file = files.sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(file, Files.readString(file).replaceFirst("(?m)^title: .*$", "title: \"Retitled\""));
+        Result update = java("build", "--quiet", "--no-compact", "--store", store, corpus.toString());
+        assertEquals(0, update.code(), update.err());
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", JAR.toString(), "serve", "--store", store, "--port", "0", "--watch", corpus.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            List<String> banner = new ArrayList<>();
+            for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
+                banner.add(line);
+            }
+            assertTrue(banner.stream().anyMatch(l -> l.matches("  compacted  database [0-9.]+ MB \\(\\d+ % garbage\\) -> .*")),
+                    String.join("\n", banner));
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static String query(String url, String sparql) throws IOException, InterruptedException {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "news/sparql?query="
                 + java.net.URLEncoder.encode(sparql, StandardCharsets.UTF_8))).header("Accept", "text/csv").build();
