@@ -2,6 +2,7 @@ package org.newsgraph.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.newsgraph.server.ServerException;
 import org.newsgraph.store.StoreException;
 import org.newsgraph.store.StoreInUseException;
 import picocli.CommandLine;
@@ -52,7 +53,7 @@ public final class ExitCodes {
 
     /** The one-line message of an error; a fault of ours says so (its trace with --verbose). */
     private static String message(Exception e) {
-        if (e instanceof StoreException || e instanceof UserException) {
+        if (e instanceof StoreException || e instanceof UserException || e instanceof ServerException) {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException u) {

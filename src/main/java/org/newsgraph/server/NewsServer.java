@@ -77,7 +77,22 @@ public final class NewsServer implements AutoCloseable {
         SizeLimitHandler limit = new SizeLimitHandler(options.maxBodyBytes(), -1);
         limit.setHandler(jetty.getHandler());
         jetty.setHandler(limit);
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            java.net.BindException bind = null;
+            boolean failedToBind = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                bind = t instanceof java.net.BindException b ? b : bind;
+                failedToBind |= String.valueOf(t.getMessage()).startsWith("Failed to bind");
+            }
+            if (bind != null || failedToBind) {
+                String why = bind != null && bind.getMessage() != null && !bind.getMessage().startsWith("Address already in use")
+                        ? bind.getMessage() : "the port is in use (another server?); choose another with --port";
+                throw new ServerException("cannot listen on " + options.host() + ":" + options.port() + ": " + why);
+            }
+            throw e;
+        }
         return new NewsServer(server);
     }
 

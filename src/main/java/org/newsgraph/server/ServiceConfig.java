@@ -15,6 +15,9 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.newsgraph.store.RdfErrors;
 import org.newsgraph.store.StoreLayout;
 
 /**
@@ -36,9 +39,14 @@ final class ServiceConfig {
         Model model = ModelFactory.createDefaultModel();
         Path file = options.config() != null ? options.config() : Path.of(DEFAULT_FILE);
         if (Files.isRegularFile(file)) {
-            RDFParser.source(file).lang(Lang.TURTLE).parse(model);
+            try {
+                RDFParser.source(file).lang(Lang.TURTLE).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                        .parse(model);
+            } catch (RiotException e) {
+                throw new ServerException("not a Fuseki configuration (Turtle): " + RdfErrors.located(file, e));
+            }
         } else if (options.config() != null) {
-            throw new IllegalArgumentException("no such configuration file: " + file);
+            throw new ServerException("no such configuration file: " + file);
         } else {
             try (InputStream in = ServiceConfig.class.getResourceAsStream("/" + DEFAULT_FILE)) {
                 RDFParser.source(in).lang(Lang.TURTLE).base("file:///" + DEFAULT_FILE).parse(model);

@@ -163,7 +163,7 @@ public final class Backups {
             return counting.count();
         } catch (RiotException e) {
             loader.finishException(e);
-            throw new StoreException(located(file, e) + "; nothing restored");
+            throw new StoreException(RdfErrors.located(file, e) + "; nothing restored");
         } catch (IOException | org.apache.jena.atlas.RuntimeIOException e) {
             loader.finishException(e);
             throw new StoreException("cannot read backup " + file + ": " + e.getMessage() + "; nothing restored");
@@ -171,14 +171,6 @@ public final class Backups {
             loader.finishException(e);
             throw e;
         }
-    }
-
-    /** "FILE:LINE:COL: what is wrong", from RIOT's "[line: L, col: C ] what is wrong". */
-    private static String located(Path file, RiotException e) {
-        String message = String.valueOf(e.getMessage());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\[line: (\\d+), col: (\\d+) *\\] *(.*)$",
-                java.util.regex.Pattern.DOTALL).matcher(message);
-        return m.matches() ? file + ":" + m.group(1) + ":" + m.group(2) + ": " + m.group(3) : file + ": " + message;
     }
 
     /** The file's bytes, ungzipped when they are gzip (whatever its name). */
