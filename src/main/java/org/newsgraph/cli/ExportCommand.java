@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
+import org.newsgraph.store.AtomicFile;
 import org.newsgraph.store.StoreInfo;
 import org.newsgraph.store.StoreLayout;
 import org.newsgraph.store.TdbStore;
@@ -63,24 +64,28 @@ public final class ExportCommand implements Callable<Integer> {
             if (graphNode != null && !Txn.calculateRead(dsg, () -> dsg.containsGraph(graphNode))) {
                 throw new UserException("no graph <" + graph + "> in " + storeOption.store);
             }
-            try (OutputStream os = open()) {
-                Txn.executeRead(dsg, () -> new Exporter(dsg, base)
-                        .export(fmt, graphNode, os));
+            if (out == null) {
+                try (OutputStream os = new BufferedOutputStream(new NonClosingStream(parent.stdout), 1 << 16)) {
+                    Txn.executeRead(dsg, () -> new Exporter(dsg, base).export(fmt, graphNode, os));
+                }
+            } else {
+                if (out.getParent() != null) {
+                    Files.createDirectories(out.getParent());
+                }
+                // Whole or absent: an export that fails leaves no part of a file behind.
+                AtomicFile.write(out, raw -> {
+                    OutputStream file = new BufferedOutputStream(raw, 1 << 16);
+                    OutputStream os = out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
+                    Txn.executeRead(dsg, () -> new Exporter(dsg, base).export(fmt, graphNode, os));
+                    if (os instanceof GZIPOutputStream gz) {
+                        gz.finish();
+                    }
+                    os.flush();
+                });
             }
         } finally {
             TdbStore.release(layout.database());
         }
         return ExitCodes.OK;
-    }
-
-    private OutputStream open() throws IOException {
-        if (out == null) {
-            return new BufferedOutputStream(new NonClosingStream(parent.stdout), 1 << 16);
-        }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
-        return out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
     }
 }

@@ -12,10 +12,10 @@ import java.nio.file.StandardOpenOption;
  * Files that are whole or absent: written into {@code NAME.partial} beside the file, synced, and
  * renamed over it, so a reader (or the next run after a crash) never sees half of one.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** What goes into the file. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -23,7 +23,7 @@ final class AtomicFile {
     }
 
     /** Replaces {@code file} by {@code content}; on failure the file is as it was and no partial one is left. */
-    static void write(Path file, Content content) throws IOException {
+    public static void write(Path file, Content content) throws IOException {
         Path partial = partial(file);
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
@@ -33,7 +33,7 @@ final class AtomicFile {
                 channel.force(true);
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             try {
                 Files.deleteIfExists(partial);
             } catch (IOException ignored) {

@@ -173,6 +173,17 @@ class ExporterTest {
             unzipped = in.readAllBytes();
         }
         assertTrue(parse(unzipped, Lang.NTRIPLES).isIsomorphicWith(union));
+        assertEquals(List.of(out), Files.list(out.getParent()).toList(), "only the file, no partial one");
+
+        // A file that cannot take the place of what is there: the old one stays, no partial file.
+        Path taken = dir.resolve("taken");
+        Files.createDirectories(taken.resolve("inside"));
+        ByteArrayOutputStream failed = new ByteArrayOutputStream();
+        assertEquals(1, Main.run(System.out, new PrintStream(failed, true, StandardCharsets.UTF_8), "export", "--store",
+                layout.dir().toString(), "--format", "turtle", "--out", taken.toString()));
+        assertTrue(failed.toString(StandardCharsets.UTF_8).startsWith("newsgraph: I/O error: "), failed.toString());
+        assertEquals(List.of(taken), Files.list(dir).filter(p -> p.getFileName().toString().startsWith("taken")).toList());
+        assertTrue(Files.isDirectory(taken.resolve("inside")));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), "export", "--store",
