@@ -56,8 +56,8 @@ public final class NewsServer implements AutoCloseable {
         if (!links.basePath().equals("/")) {
             builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links));
         }
-        if (!options.allowLoad()) {
-            builder.registerOperation(Operation.Update, new NoLoadUpdate());
+        if (!options.allowLoad() || !options.allowService()) {
+            builder.registerOperation(Operation.Update, new GuardedUpdate(options.allowLoad(), options.allowService()));
         }
         if (options.passwordFile() != null) {
             builder.passwordFile(options.passwordFile().toString())

@@ -261,6 +261,13 @@ class NewsServerTest {
                 + "/news/sparql> { ?s ?p ?o } } LIMIT 1", "text/csv");
         assertEquals(422, service.statusCode());
         assertFalse(service.body().contains("\tat "), "no stack traces in responses");
+
+        // In an update too, by a user allowed to update.
+        HttpResponse<String> serviceUpdate = http.update("INSERT { GRAPH <urn:test:copy> { ?s ?p ?o } } WHERE { SERVICE <http://127.0.0.1:"
+                + server.port() + "/news/sparql> { ?s ?p ?o } }", "admin", "s3cret");
+        assertEquals(422, serviceUpdate.statusCode());
+        assertTrue(serviceUpdate.body().contains("SERVICE is not allowed on this server"), serviceUpdate.body());
+        assertEquals("_askResult\r\nfalse\r\n", http.query("ASK { GRAPH <urn:test:copy> { ?s ?p ?o } }", "text/csv").body());
     }
 
     @Test
