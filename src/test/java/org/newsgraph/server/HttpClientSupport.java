@@ -60,6 +60,18 @@ final class HttpClientSupport {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A request whose body goes without a length (chunked), as a streaming client sends it. */
+    HttpResponse<String> chunked(String method, String path, String contentType, byte[] body, String credentials)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .version(HttpClient.Version.HTTP_1_1).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (credentials != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /**
      * The status a server gives a POST that announces a body of {@code contentLength} bytes, read
      * before any of the body is sent. (An HTTP client sending the whole body races the server's

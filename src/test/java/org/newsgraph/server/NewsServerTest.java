@@ -251,6 +251,31 @@ class NewsServerTest {
     }
 
     @Test
+    void aBodyWithoutALengthIsHeldToTheLimitToo() throws Exception {
+        // The server takes 1 MiB: a chunked update of 2 MiB gets 413, as one with a length does.
+        StringBuilder big = new StringBuilder("INSERT DATA { GRAPH <urn:test:chunked> {");
+        while (big.length() < 2 << 20) {
+            big.append(" <urn:s> <urn:p> \"").append("x".repeat(1000)).append("\" .");
+        }
+        big.append(" } }");
+        HttpResponse<String> over = http.chunked("POST", "/news/update", "application/sparql-update",
+                big.toString().getBytes(StandardCharsets.UTF_8), "admin:s3cret");
+        assertEquals(413, over.statusCode(), over.body());
+        // Under the limit, a chunked body goes through whole.
+        HttpResponse<String> small = http.chunked("POST", "/news/update", "application/sparql-update",
+                "INSERT DATA { GRAPH <urn:test:chunked> { <urn:s> <urn:p> \"small\" } }".getBytes(StandardCharsets.UTF_8),
+                "admin:s3cret");
+        assertEquals(204, small.statusCode(), small.body());
+        assertEquals("_askResult\r\ntrue\r\n", http.query("ASK { GRAPH <urn:test:chunked> { <urn:s> <urn:p> \"small\" } }",
+                "text/csv").body());
+        assertEquals(200, http.chunked("PUT", "/news/data?graph=urn:test:chunked", "application/n-triples",
+                "<urn:s> <urn:p> \"put\" .\n".getBytes(StandardCharsets.UTF_8), "admin:s3cret").statusCode());
+        assertEquals("_askResult\r\ntrue\r\n", http.query("ASK { GRAPH <urn:test:chunked> { <urn:s> <urn:p> \"put\" } }",
+                "text/csv").body());
+        http.update("DROP GRAPH <urn:test:chunked>", "admin", "s3cret");
+    }
+
+    @Test
     void loadAndServiceAreRefused() throws Exception {
         HttpResponse<String> load = http.update("LOAD <file:///etc/passwd> INTO GRAPH <urn:test:passwd>", "admin", "s3cret");
         assertEquals(403, load.statusCode());
