@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.graph.Node;
@@ -50,9 +49,7 @@ final class LinkedDataServlet extends HttpServlet {
                 return;
             }
             if (contentType.equals(RdfResponse.HTML)) {
-                byte[] page = new HtmlPage(links).describe(d, request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-                response.setContentType("text/html; charset=utf-8");
-                response.getOutputStream().write(page);
+                HtmlPage.send(response, new HtmlPage(links).describe(d, request.getRequestURI()));
                 return;
             }
             RdfResponse.write(response, d.graph, contentType);

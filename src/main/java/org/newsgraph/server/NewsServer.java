@@ -50,6 +50,7 @@ public final class NewsServer implements AutoCloseable {
                 .addServlet("/$/server", new ActionServerStatus())
                 .parseConfig(ServiceConfig.load(options))
                 .enablePing(true)
+                .addFilter("/*", new SecurityHeaders())
                 .addFilter("/*", new ChunkedBodyLimit(options.maxBodyBytes()))
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
                         options.timeoutSeconds() * 1000L))

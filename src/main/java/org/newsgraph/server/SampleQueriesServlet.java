@@ -61,8 +61,7 @@ final class SampleQueriesServlet extends HttpServlet {
             }
             doc = run(q);
         }
-        response.setContentType("text/html; charset=utf-8");
-        response.getOutputStream().write(doc.outerHtml().getBytes(StandardCharsets.UTF_8));
+        HtmlPage.send(response, doc.outerHtml());
     }
 
     private Document index() {

@@ -251,6 +251,26 @@ class NewsServerTest {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeadersAndThePagesTheirPolicy() throws Exception {
+        for (String path : List.of("/", "/queries", "/queries/02-providers-ranked-by-items", "/id/provider/foreignaffairs.com",
+                "/.well-known/void", "/news/sparql?query=ASK%7B%7D", "/$/ping", "/id/item/0000")) {
+            HttpResponse<String> r = http.get(path, "text/html");
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+        }
+        String policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self';"
+                + " frame-ancestors 'none'";
+        for (String path : List.of("/queries", "/queries/02-providers-ranked-by-items", "/id/provider/foreignaffairs.com")) {
+            HttpResponse<String> page = http.get(path, "text/html");
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+            assertEquals(policy, page.headers().firstValue("Content-Security-Policy").orElse(null), path);
+            assertFalse(page.body().contains("<script"), path + " has a script");
+        }
+    }
+
+    @Test
     void aBodyWithoutALengthIsHeldToTheLimitToo() throws Exception {
         // The server takes 1 MiB: a chunked update of 2 MiB gets 413, as one with a length does.
         StringBuilder big = new StringBuilder("INSERT DATA { GRAPH <urn:test:chunked> {");
