@@ -105,8 +105,8 @@ public final class CorpusLoader {
         TdbStore.checkNotHeld(layout);
         layout.recover();
         BuildDestination local = Destinations.local(layout, options, iris, rootNames(roots), phases);
-        try (BuildDestination destination = target == null ? local : new GraphStoreDestination(local, layout, target,
-                iris, phases)) {
+        try (BuildDestination destination = target == null ? local
+                : new GraphStoreDestination(local, layout, target, phases)) {
             return apply(destination, files, roots);
         }
     }

@@ -21,7 +21,6 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.MappedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +43,7 @@ final class GraphStoreDestination implements BuildDestination {
     private final Phases phases;
     private final SentGraphs record;
 
-    GraphStoreDestination(BuildDestination local, StoreLayout layout, GraphStoreTarget target, IriMinter iris,
-            Phases phases) {
+    GraphStoreDestination(BuildDestination local, StoreLayout layout, GraphStoreTarget target, Phases phases) {
         this.local = local;
         this.layout = layout;
         this.target = target;
