@@ -30,6 +30,20 @@ public final class TestSupport {
         }
     }
 
+    /** The shared corpus the live-update tests edit, when it is there. */
+    public static final Path POWERAPPS = Path.of("..", "shared", "corpus", "powerapps");
+
+    /**
+     * A copy in {@code dir} of the powerapps corpus, or of the demo data where {@code ../shared}
+     * is absent (a copy of ../shared/seeds), under the same folder name.
+     */
+    public static Path copyOfPowerappsOrSeeds(Path dir) throws IOException {
+        Path source = Files.isDirectory(POWERAPPS) ? POWERAPPS : Path.of("seeds");
+        Path corpus = dir.resolve(source.getFileName().toString());
+        copyTree(source, corpus);
+        return corpus;
+    }
+
     /** A port free on this machine now. */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -39,8 +39,7 @@ public final class NewsServer implements AutoCloseable {
     public static NewsServer start(ServerOptions options) {
         LinkRewriter links = new LinkRewriter(options.base());
         AtomicReference<FusekiServer> ref = new AtomicReference<>();
-        Supplier<DatasetGraph> dataset = () -> ref.get().getDataAccessPointRegistry().get(DATASET).getDataService()
-                .getDataset();
+        Supplier<DatasetGraph> dataset = () -> datasetOf(ref.get());
         List<SampleQuery> queries = SampleQuery.load(Path.of("queries"));
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
@@ -100,6 +99,10 @@ public final class NewsServer implements AutoCloseable {
 
     /** The dataset the server serves: the store with its text index. */
     public DatasetGraph dataset() {
+        return datasetOf(server);
+    }
+
+    private static DatasetGraph datasetOf(FusekiServer server) {
         return server.getDataAccessPointRegistry().get(DATASET).getDataService().getDataset();
     }
 

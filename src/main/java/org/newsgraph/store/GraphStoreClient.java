@@ -82,21 +82,23 @@ final class GraphStoreClient {
             try {
                 response = send(request, "PUT of graph " + name(graph));
             } catch (RemoteException e) {
-                if (writeFailure.get() != null) {
-                    // The body was cut short because the store could not be read: say that.
-                    throw new StoreException("cannot read graph " + name(graph) + " from the store: " + writeFailure.get());
-                }
+                // A body cut short because the store could not be read is the store's failure: say that.
+                failIfUnread(graph, writeFailure);
                 throw e;
             }
-            if (writeFailure.get() != null) {
-                throw new StoreException("cannot read graph " + name(graph) + " from the store: " + writeFailure.get());
-            }
+            failIfUnread(graph, writeFailure);
             check(response, "PUT of graph " + name(graph), false);
             return triples.get();
         } finally {
             // The writer stops at its next write into a closed pipe. Not an interrupt: that would
             // close the database's file channels under it.
             closeQuietly(body);
+        }
+    }
+
+    private static void failIfUnread(Node graph, AtomicReference<Throwable> writeFailure) {
+        if (writeFailure.get() != null) {
+            throw new StoreException("cannot read graph " + name(graph) + " from the store: " + writeFailure.get());
         }
     }
 

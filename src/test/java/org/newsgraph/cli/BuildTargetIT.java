@@ -26,16 +26,13 @@ import org.newsgraph.store.TdbStore;
 class BuildTargetIT {
 
     static final Path FUSEKI = Path.of("target", "stock", "jena-fuseki-server.jar");
-    static final Path POWERAPPS = Path.of("..", "shared", "corpus", "powerapps");
 
     @TempDir
     Path dir;
 
     @Test
     void stockFusekiFedWithTheGraphStoreProtocolEndsAsAFullBuild() throws Exception {
-        Path source = Files.isDirectory(POWERAPPS) ? POWERAPPS : Path.of("seeds");
-        Path corpus = dir.resolve(source.getFileName().toString());
-        TestSupport.copyTree(source, corpus);
+        Path corpus = TestSupport.copyOfPowerappsOrSeeds(dir);
         int port = TestSupport.freePort();
         Path log = dir.resolve("fuseki.log");
         Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

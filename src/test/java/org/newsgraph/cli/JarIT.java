@@ -178,10 +178,9 @@ class JarIT {
 
     @Test
     void aWatchingServerCompactsItsStoreBeforeItServes() throws Exception {
-        Path powerapps = Path.of("..", "shared", "corpus", "powerapps");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(powerapps), "needs ../shared/corpus/powerapps");
-        Path corpus = dir.resolve("powerapps");
-        org.newsgraph.TestSupport.copyTree(powerapps, corpus);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(org.newsgraph.TestSupport.POWERAPPS),
+                "needs ../shared/corpus/powerapps");
+        Path corpus = org.newsgraph.TestSupport.copyOfPowerappsOrSeeds(dir);
         String store = dir.resolve("store").toString();
         assertEquals(0, java("build", "--quiet", "--store", store, corpus.toString()).code());
         Path file;

@@ -42,7 +42,6 @@ import org.newsgraph.store.TdbStore;
 class CorpusWatcherTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
-    static final Path POWERAPPS = Path.of("..", "shared", "corpus", "powerapps");
     static final long ANSWER_MILLIS = 5_000;
     static final String MARKED = "PREFIX schema: <https://schema.org/> SELECT (COUNT(DISTINCT ?i) AS ?n)"
             + " { ?i schema:headline ?h FILTER(CONTAINS(?h, \"Zebrafinch\")) }";
@@ -52,10 +51,7 @@ class CorpusWatcherTest {
 
     @Test
     void aWatchedStoreFollowsItsFolderAndReadersSeeEachBatchWhole() throws Exception {
-        // The shared corpus if it is there, else the demo data (a copy of ../shared/seeds).
-        Path source = Files.isDirectory(POWERAPPS) ? POWERAPPS : Path.of("seeds");
-        Path corpus = dir.resolve(source.getFileName().toString());
-        TestSupport.copyTree(source, corpus);
+        Path corpus = TestSupport.copyOfPowerappsOrSeeds(dir);
         // Three news files to edit (the demo data has two).
         for (int i = 0; newsFiles(corpus).size() < 3; i++) {
             Files.writeString(corpus.resolve("watch-" + i + ".md"), "---\ntitle: \"Filler " + i + "\"\nwebUrl: "
