@@ -68,6 +68,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "16", paramLabel = "MiB", description = "Largest request body accepted (default: ${DEFAULT-VALUE} MiB).")
     int maxBodyMiB;
 
+    @Option(names = "--max-result", defaultValue = "256", paramLabel = "MiB",
+            description = "Largest query result sent (default: ${DEFAULT-VALUE} MiB): a result is complete before it is sent.")
+    int maxResultMiB;
+
     @Option(names = "--watch", arity = "1..*", paramLabel = "PATH",
             description = "Keep the store current with these corpus files and folders (the PATHs it was built from):"
                     + " changes are loaded as they happen, each batch in one transaction.")
@@ -94,6 +98,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeout <= 0) {
             throw new UserException("--timeout must be a positive number of seconds");
         }
+        if (maxBodyMiB <= 0 || maxResultMiB <= 0) {
+            throw new UserException("--max-body and --max-result must be a positive number of MiB");
+        }
         if (update || config != null) {
             // What the server writes is not in the file index, which would then tell the next build wrong.
             FileIndex.invalidate(layout);
@@ -103,7 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
         String storedBase = StoreInfo.base(layout);
         String iriBase = base != null ? base : storedBase;
         ServerOptions options = new ServerOptions(storeOption.store, host, port, iriBase, timeout, passwordFile, allowService,
-                allowLoad, config, maxBodyMiB * 1024L * 1024L);
+                allowLoad, config, maxBodyMiB * 1024L * 1024L, maxResultMiB * 1024L * 1024L);
         try (NewsServer server = NewsServer.start(options)) {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
             // Where backup and info reach the store while this process holds it.

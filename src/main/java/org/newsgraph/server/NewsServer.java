@@ -57,6 +57,7 @@ public final class NewsServer implements AutoCloseable {
         if (!links.basePath().equals("/")) {
             builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links));
         }
+        builder.registerOperation(Operation.Query, new WholeResultQuery(options.maxResultBytes()));
         if (!options.allowLoad() || !options.allowService()) {
             builder.registerOperation(Operation.Update, new GuardedUpdate(options.allowLoad(), options.allowService()));
         }

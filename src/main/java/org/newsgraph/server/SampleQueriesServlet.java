@@ -118,8 +118,11 @@ final class SampleQueriesServlet extends HttpServlet {
                 }
             });
         } catch (QueryCancelledException e) {
+            // No partial table: a page shows the whole answer or says it has none.
+            table.remove();
             body.appendElement("p").text("The query timed out.");
         } catch (RuntimeException e) {
+            table.remove();
             LOG.warn("Sample query {} failed: {}", q.name(), e.toString());
             body.appendElement("p").text("The query failed: " + e.getMessage());
         }

@@ -37,7 +37,7 @@ class BuildTargetTest {
         Path users = dir.resolve("users");
         Files.writeString(users, "editor: s3cret\n");
         remote = NewsServer.start(new ServerOptions(remoteStore, "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 10, users, false,
-                false, null, 16 << 20));
+                false, null, 16 << 20, 256 << 20));
         data = "http://127.0.0.1:" + remote.port() + "/news/data";
         Files.writeString(dir.resolve("password"), "s3cret\n");
         Files.writeString(dir.resolve("wrong"), "guess\n");
@@ -87,7 +87,7 @@ class BuildTargetTest {
         Path small = dir.resolve("small");
         assertEquals(0, CliRun.of("build", "--quiet", "--store", small.toString(), "seeds").exitCode());
         try (NewsServer limited = NewsServer.start(new ServerOptions(small, "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 10,
-                dir.resolve("users"), false, false, null, 4096))) {
+                dir.resolve("users"), false, false, null, 4096, 256 << 20))) {
             String url = "http://127.0.0.1:" + limited.port() + "/news/data";
             for (int i = 0; i < 3; i++) {
                 CliRun big = CliRun.of("build", "--quiet", "--store", dir.resolve("store" + i).toString(), "--target", url,

@@ -67,7 +67,7 @@ class CorpusWatcherTest {
 
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         NewsServer server = NewsServer.start(new ServerOptions(store, "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 10, null,
-                false, false, null, 1 << 20));
+                false, false, null, 1 << 20, 256 << 20));
         HttpClientSupport http = new HttpClientSupport(server.port());
         Set<Long> seenWhileTwoChange = ConcurrentHashMap.newKeySet();
         AtomicLong reads = new AtomicLong();

@@ -27,7 +27,7 @@ class NewsServerStopTest {
         Path users = dir.resolve("users");
         Files.writeString(users, "editor: s3cret\n");
         NewsServer server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE,
-                10, users, false, false, null, 1 << 20));
+                10, users, false, false, null, 1 << 20, 256 << 20));
         server.close();
         Files.delete(users);
         // Fuseki's password store rereads its file every 5 s; left running, it warned of the

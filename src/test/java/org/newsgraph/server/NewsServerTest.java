@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -22,6 +24,9 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +73,7 @@ class NewsServerTest {
         Path passwords = dir.resolve("passwd");
         Files.writeString(passwords, "admin: s3cret\n");
         server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 2,
-                passwords, false, false, null, 1024 * 1024));
+                passwords, false, false, null, 1024 * 1024, 8 << 20));
         http = new HttpClientSupport(server.port());
     }
 
@@ -325,6 +330,58 @@ class NewsServerTest {
         assertTrue(took.toSeconds() < 20, "timeout of 2 s took " + took);
         assertEquals(200, http.query(COUNT_ITEMS, "text/csv").statusCode());
         assertEquals(200, http.get("/$/ping", null).statusCode());
+    }
+
+    /** Rows keep coming (slowly) for longer than the 2 s timeout: Fuseki alone answered 200 and cut the JSON. */
+    static final String STREAMS_PAST_THE_TIMEOUT = "SELECT ?a { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c = ?i) }";
+
+    @Test
+    void aQueryTimingOutWhileItsRowsStreamIsAnErrorNotACutResult() throws Exception {
+        HttpResponse<String> cut = http.query(STREAMS_PAST_THE_TIMEOUT, "application/sparql-results+json");
+        assertEquals(503, cut.statusCode(), () -> cut.body().length() + " bytes: " + tail(cut.body()));
+        assertEquals("Query timed out\n", cut.body());
+        // What a SPARQL client makes of it: an error with the status, not rows.
+        QueryExceptionHTTP e = org.junit.jupiter.api.Assertions.assertThrows(QueryExceptionHTTP.class, () -> {
+            try (QueryExecHTTP exec = QueryExecHTTP.service("http://127.0.0.1:" + server.port() + "/news/sparql")
+                    .query(STREAMS_PAST_THE_TIMEOUT).acceptHeader("application/sparql-results+json").build()) {
+                RowSet rows = exec.select();
+                while (rows.hasNext()) {
+                    rows.next();
+                }
+            }
+        });
+        assertEquals(503, e.getStatusCode());
+    }
+
+    @Test
+    void aLargeResultThatFinishesInTimeArrivesWhole() throws Exception {
+        // Megabytes of JSON, far beyond Jetty's output buffer, read back from the spool file whole.
+        HttpResponse<String> whole = http.query("SELECT ?a ?d { ?a ?b ?c . ?d ?e ?f } LIMIT 20000",
+                "application/sparql-results+json");
+        assertEquals(200, whole.statusCode());
+        assertTrue(whole.body().length() > 1_000_000, "bytes: " + whole.body().length());
+        JsonObject json = JSON.parse(whole.body());
+        assertEquals(20_000, json.get("results").getAsObject().get("bindings").getAsArray().size());
+    }
+
+    @Test
+    void aResultLargerThanMaxResultIsRefusedBeforeAnyOfItIsSent() throws Exception {
+        HttpResponse<String> rows = http.query("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json");
+        assertEquals(503, rows.statusCode());
+        assertEquals("The result is larger than this server sends (8 MiB, serve --max-result): narrow the query or add a LIMIT\n",
+                rows.body());
+        // CONSTRUCT results are held in memory: at most 8 MiB / 256 triples.
+        HttpResponse<String> graph = http.query("CONSTRUCT { ?a ?b ?d } { ?a ?b ?c . ?d ?e ?f }", "application/n-triples");
+        assertEquals(503, graph.statusCode());
+        assertTrue(graph.body().startsWith("The result is larger than this server sends"), graph.body());
+        HttpResponse<String> small = http.query("CONSTRUCT { ?a ?b ?c } { ?a ?b ?c } LIMIT 10", "application/n-triples");
+        assertEquals(200, small.statusCode());
+        assertEquals(10, graph(small, Lang.NTRIPLES).size());
+        assertEquals(200, http.get("/$/ping", null).statusCode());
+    }
+
+    private static String tail(String body) {
+        return body.substring(Math.max(0, body.length() - 200));
     }
 
     @Test

@@ -48,7 +48,7 @@ class SampleQueriesTest {
         BuildReport report = new CorpusLoader(new StoreLayout(dir.resolve("store")), options, BuildListener.NONE).build();
         assertEquals(0, report.rejected());
         server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 60,
-                null, false, false, null, 1024 * 1024));
+                null, false, false, null, 1024 * 1024, 256 << 20));
         http = new HttpClientSupport(server.port());
     }
 
