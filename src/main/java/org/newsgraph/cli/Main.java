@@ -14,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.Optional<Integer> served = ServeHeap.runInChild(args);
+        if (served.isPresent()) {
+            System.exit(served.get());
+        }
+        ServeHeap.followLauncher();
         // slf4j-simple reads its level once, when the first logger is made: set it before anything logs.
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
@@ -35,7 +40,15 @@ public final class Main {
         CommandLine cmd = commandLine(out);
         cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // What was being written is removed (AtomicFile) or rolled back (TDB2) on the way out.
+            cmd.getErr().printf("newsgraph: out of memory: the Java heap (%d MiB) is too small for this; run java with"
+                    + " a larger -Xmx%n", Runtime.getRuntime().maxMemory() >> 20);
+            code = ExitCodes.ERROR;
+        }
         cmd.getOut().flush();
         cmd.getErr().flush();
         return code;

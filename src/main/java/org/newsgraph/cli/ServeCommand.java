@@ -122,6 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.printf("  SPARQL     %s/news/sparql%s%n", url, update ? "   (update: " + url + "/news/update)" : "");
             out.printf("  samples    %s/queries%n", url);
             out.printf("  nodes      %s*%n", iriBase);
+            out.printf("  heap       %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
             if (compacted != null) {
                 out.printf("  compacted  %s%n", CompactCommand.change(compacted));
             }

@@ -22,20 +22,25 @@ import org.apache.jena.shared.JenaException;
 
 /**
  * Compact JSON-LD of a graph, in bounded memory: triples arrive grouped by subject; every few
- * hundred subjects are turned into JSON-LD and compacted against the project's context by
- * Titanium (the JSON-LD processor Jena uses), and their node objects are appended to one
- * {@code @graph} array. The context is written inline, so the file stands alone; integers and
+ * hundred subjects (fewer if they have many triples or long literals) are turned into JSON-LD and
+ * compacted against the project's context by Titanium (the JSON-LD processor Jena uses), and their
+ * node objects are appended to one {@code @graph} array. A subject with more triples than a chunk
+ * holds is split over several node objects with the same {@code @id}, which JSON-LD merges. The context is written inline, so the file stands alone; integers and
  * booleans are native JSON values.
  */
 final class JsonLdStreamWriter {
 
     private static final int SUBJECTS_PER_CHUNK = 500;
+    private static final int TRIPLES_PER_CHUNK = 1_000;
+    /** Characters of literals per chunk: Titanium holds a chunk several times over as JSON values. */
+    private static final long LITERAL_CHARS_PER_CHUNK = 4L << 20;
 
     private final JsonObject context = JsonLdContext.document();
     private final JsonGenerator json;
     private final List<Triple> chunk = new ArrayList<>();
     private Node lastSubject;
     private int subjects;
+    private long literalChars;
 
     JsonLdStreamWriter(OutputStream out) {
         this.json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(out);
@@ -49,12 +54,17 @@ final class JsonLdStreamWriter {
             Triple t = triples.next();
             if (!t.getSubject().equals(lastSubject)) {
                 lastSubject = t.getSubject();
-                if (++subjects > SUBJECTS_PER_CHUNK) {
-                    flush();
-                    subjects = 1;
-                }
+                subjects++;
+            }
+            if (subjects > SUBJECTS_PER_CHUNK || chunk.size() >= TRIPLES_PER_CHUNK
+                    || literalChars >= LITERAL_CHARS_PER_CHUNK) {
+                flush();
+                subjects = 1;
             }
             chunk.add(t);
+            if (t.getObject().isLiteral()) {
+                literalChars += t.getObject().getLiteralLexicalForm().length();
+            }
         }
         flush();
         json.writeEnd();
@@ -93,6 +103,7 @@ final class JsonLdStreamWriter {
             throw new JenaException("cannot write JSON-LD: " + e.getMessage(), e);
         }
         chunk.clear();
+        literalChars = 0;
     }
 
     private static String id(Node n) {

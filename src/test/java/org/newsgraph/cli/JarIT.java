@@ -83,6 +83,37 @@ class JarIT {
     }
 
     @Test
+    void serveWithoutAHeapOptionRunsIn1GiBAndItsChildEndsWithTheLauncher() throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--store", store, "seeds").code());
+        for (boolean kill : new boolean[] {true, false}) {
+            Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", JAR.toString(), "serve", "--store", store, "--port", "0").redirectErrorStream(true).start();
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("Serving "), String.valueOf(first));
+            String url = first.substring(first.indexOf(" at ") + 4);
+            String heap = out.lines().filter(l -> l.startsWith("  heap")).findFirst().orElseThrow();
+            assertEquals("  heap       1024 MiB", heap);
+            ProcessHandle server = ProcessHandle.of(serve.pid()).orElseThrow().children().findFirst().orElseThrow();
+            assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url + "$/ping")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+            if (kill) {
+                // kill -9 of the launcher: the server notices and stops too, releasing the store.
+                serve.destroyForcibly();
+            } else {
+                serve.destroy();
+                assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(143, serve.exitValue());
+            }
+            server.onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(Files.exists(dir.resolve("store/server.properties")), "the server's record outlived it");
+            out.close();
+        }
+        assertEquals(0, java("compact", "--store", store).code(), "the store was left held");
+    }
+
+    @Test
     void aServedStoreIsBackedUpThroughItsServerAndInfoNamesIt() throws Exception {
         String store = dir.resolve("store").toString();
         assertEquals(0, java("build", "--store", store, "seeds").code());

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -102,6 +103,44 @@ class ExporterTest {
             Graph parsed = parse(export(format, null), lang);
             assertEquals(union.size(), parsed.size(), format + " triple count");
             assertTrue(parsed.isIsomorphicWith(union), format + " differs from the union graph");
+        }
+    }
+
+    @Test
+    void jsonLdSplitsASubjectTooBigForOneChunkAndStaysTheSameGraph() {
+        // One subject with 2,500 triples, one with 6 MB of literals, then 600 small ones: chunks
+        // stay small (bounded memory), and JSON-LD merges the node objects of one @id again.
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Node g = NodeFactory.createURI("urn:test:g");
+        Node keywords = NodeFactory.createURI("https://schema.org/keywords");
+        String big = "http://localhost:3030/id/item/big";
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < 2_500; i++) {
+                dsg.add(g, NodeFactory.createURI(big), keywords, NodeFactory.createLiteralString("keyword " + i));
+            }
+            for (int i = 0; i < 3; i++) {
+                dsg.add(g, NodeFactory.createURI("http://localhost:3030/id/item/wordy"), keywords,
+                        NodeFactory.createLiteralString(i + "x".repeat(2_000_000)));
+            }
+            for (int i = 0; i < 600; i++) {
+                dsg.add(g, NodeFactory.createURI("http://localhost:3030/id/item/small" + i), keywords,
+                        NodeFactory.createLiteralString("small " + i));
+            }
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Txn.executeRead(dsg, () -> new Exporter(dsg, IriMinter.DEFAULT_BASE).export(ExportFormat.JSONLD, null, out));
+        Graph expected = GraphFactory.createDefaultGraph();
+        Txn.executeRead(dsg, () -> dsg.getUnionGraph().find().forEachRemaining(expected::add));
+        Graph parsed = parse(out.toByteArray(), Lang.JSONLD);
+        assertEquals(3_103, parsed.size());
+        assertTrue(parsed.isIsomorphicWith(expected));
+        JsonObject json = Json.createReader(new ByteArrayInputStream(out.toByteArray())).readObject();
+        List<JsonObject> bigNodes = json.getJsonArray("@graph").stream().map(JsonValue::asJsonObject)
+                .filter(n -> n.getString("id").equals(big)).toList();
+        assertTrue(bigNodes.size() >= 3, "node objects of the big subject: " + bigNodes.size());
+        for (JsonObject n : bigNodes) {
+            int values = n.values().stream().mapToInt(v -> v instanceof jakarta.json.JsonArray a ? a.size() : 1).sum() - 1;
+            assertTrue(values <= 1_000, "values in one node object: " + values);
         }
     }
 

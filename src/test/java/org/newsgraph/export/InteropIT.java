@@ -79,6 +79,54 @@ class InteropIT {
         assertTrue(expanded.isIsomorphicWith(union), "JSON-LD does not expand to the same triples");
     }
 
+    static final Path AZURE = Path.of("..", "shared", "corpus", "azure-sample");
+
+    /**
+     * README: every format streams, whatever the store's size; run as a user would, in 256 MiB of heap.
+     * (Turtle, TriG and N-Quads go through the same streaming writers as N-Triples.)
+     */
+    @Test
+    void everyFormatOfTheAzureSampleStoreIsExportedIn256MiB(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(AZURE), "../shared/corpus/azure-sample is not present");
+        StoreLayout layout = new StoreLayout(dir.resolve("store"));
+        new CorpusLoader(layout, new BuildOptions(List.of(AZURE), IriMinter.DEFAULT_BASE, false, false, 2,
+                Clock.systemUTC()), BuildListener.NONE).build();
+        DatasetGraph store = TdbStore.connect(layout.database());
+        long triples = Txn.calculateRead(store, () -> store.getUnionGraph().size());
+        TdbStore.release(layout.database());
+        for (String format : List.of("jsonld", "rdfxml", "ntriples")) {
+            Path out = dir.resolve("azure." + format);
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-jar", Path.of("target", "newsgraph.jar").toString(), "export", "--store", layout.dir().toString(),
+                    "--format", format, "--out", out.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(600, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), format + ": " + output);
+            assertEquals("", output, format);
+            System.out.printf("export -Xmx256m %-8s %,12d bytes %6d ms%n", format, Files.size(out),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        // Too little heap: one line, exit 1, and no file left behind.
+        Path starved = dir.resolve("starved.jsonld");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
+                "-jar", Path.of("target", "newsgraph.jar").toString(), "export", "--store", layout.dir().toString(),
+                "--format", "jsonld", "--out", starved.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(600, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), output);
+        assertEquals("newsgraph: out of memory: the Java heap (24 MiB) is too small for this; run java with a larger -Xmx\n",
+                output);
+        assertEquals(List.of(), Files.list(dir).filter(f -> f.getFileName().toString().startsWith("starved")).toList());
+
+        Graph jsonld = GraphFactory.createDefaultGraph();
+        RDFParser.source(dir.resolve("azure.jsonld")).lang(Lang.JSONLD).parse(jsonld);
+        assertEquals(triples, jsonld.size(), "triples of the JSON-LD export");
+        try (var lines = Files.lines(dir.resolve("azure.ntriples"))) {
+            assertEquals(triples, lines.count(), "lines of the N-Triples export");
+        }
+    }
+
     private static Path export(StoreLayout layout, String format, Path out) throws IOException {
         long start = System.nanoTime();
         assertEquals(0, Main.run(System.out, System.err, "export", "--store", layout.dir().toString(), "--format", format,
