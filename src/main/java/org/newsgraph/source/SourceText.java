@@ -61,6 +61,28 @@ public final class SourceText {
         return new Position(line, column);
     }
 
+    /**
+     * {@code s} safe to print on one line of a report: control characters (newlines, tabs, ESC, C1
+     * controls) and the Unicode line and paragraph separators are written as {@code \}{@code uXXXX},
+     * so that a file name or a value cannot break a report line in two or drive the terminal.
+     */
+    public static String oneLine(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean escape = Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
+            if (escape && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (escape) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     /** Line and column of character {@code offset} in {@code text}. */
     public static Position positionOf(String text, int offset) {
         int line = 1;

@@ -51,11 +51,15 @@ final class FileReader {
         } catch (SourceException e) {
             return new FileResult.Rejected(file, e.format(file.displayPath()));
         } catch (IOException e) {
-            return new FileResult.Rejected(file, file.displayPath() + ":1:1: cannot read: " + e.getMessage());
+            return rejected(file, "cannot read: " + SourceException.describe(e));
         } catch (RuntimeException | StackOverflowError e) {
             // A fault of ours, not of the file: still only this file is lost, and the report says so.
-            return new FileResult.Rejected(file, file.displayPath() + ":1:1: internal error (please report): " + e);
+            return rejected(file, "internal error (please report): " + e);
         }
+    }
+
+    private static FileResult rejected(SourceFile file, String why) {
+        return new FileResult.Rejected(file, new SourceException(Position.START, why).format(file.displayPath()));
     }
 
     static String contentHash(byte[] bytes) {
