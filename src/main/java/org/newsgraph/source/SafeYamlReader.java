@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -42,6 +44,12 @@ public final class SafeYamlReader {
     public static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
     /** Bound on the tree after alias expansion, against "billion laughs" documents. */
     public static final int MAX_NODES = 200_000;
+    /**
+     * Bound on one line. SnakeYAML copies what it has read of a token each time it reads another
+     * 1,024 characters, so a token (or a comment) of n characters costs n²/1,024: a 5 MB word took
+     * 25 s. A line of 1 Mi characters costs about half a second; real news files stay under 1,000.
+     */
+    public static final int MAX_LINE = 1024 * 1024;
 
     private static final Pattern TIMESTAMP = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9})\\d*)?"
@@ -50,6 +58,8 @@ public final class SafeYamlReader {
     private final int firstLine;
     private final ValueConstructor constructor;
     private int nodes;
+    /** The collections being converted, outermost first: an alias to one of them is a cycle. */
+    private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private SafeYamlReader(int firstLine) {
         this.firstLine = firstLine;
@@ -76,6 +86,7 @@ public final class SafeYamlReader {
     }
 
     private YamlNode compose(String text) throws SourceException {
+        checkLineLengths(text);
         LoaderOptions options = options();
         DumperOptions dumper = new DumperOptions();
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
@@ -95,6 +106,22 @@ public final class SafeYamlReader {
             throw new SourceException(new Position(firstLine, 1), "YAML nesting is too deep");
         }
         return root == null ? null : convert(root);
+    }
+
+    private void checkLineLengths(String text) throws SourceException {
+        int line = 0;
+        for (int start = 0; start <= text.length(); line++) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            if (end - start > MAX_LINE) {
+                throw new SourceException(new Position(line + firstLine, MAX_LINE + 1),
+                        "line is longer than " + MAX_LINE + " characters (" + (end - start) + ")");
+            }
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
     }
 
     private static String describe(MarkedYAMLException e) {
@@ -131,17 +158,29 @@ public final class SafeYamlReader {
         if (node instanceof ScalarNode scalar) {
             return scalar(scalar, pos);
         }
-        if (node instanceof SequenceNode seq) {
-            List<YamlNode> items = new ArrayList<>(seq.getValue().size());
-            for (Node item : seq.getValue()) {
-                YamlNode value = convert(item);
-                if (value != null) {
-                    items.add(value);
-                }
-            }
-            return new YamlNode.Seq(Collections.unmodifiableList(items), pos);
+        if (!open.add(node)) {
+            // Composing allows "&a [*a]"; converting it would recurse until the stack overflows.
+            throw new SourceException(pos, "an alias refers to a value that contains it (a recursive structure)");
         }
-        MappingNode map = (MappingNode) node;
+        try {
+            return node instanceof SequenceNode seq ? sequence(seq, pos) : mapping((MappingNode) node, pos);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private YamlNode sequence(SequenceNode seq, Position pos) throws SourceException {
+        List<YamlNode> items = new ArrayList<>(seq.getValue().size());
+        for (Node item : seq.getValue()) {
+            YamlNode value = convert(item);
+            if (value != null) {
+                items.add(value);
+            }
+        }
+        return new YamlNode.Seq(Collections.unmodifiableList(items), pos);
+    }
+
+    private YamlNode mapping(MappingNode map, Position pos) throws SourceException {
         Map<String, YamlNode> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : map.getValue()) {
             Node keyNode = tuple.getKeyNode();
