@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * Markdown file is only a candidate news item until its front matter is found.
  *
  * <p>Hidden files and folders (a leading '.') are skipped, symbolic links are not followed, and
- * files are visited in name order so that every run sees them in the same order.
+ * files are visited in name order so that every run sees them in the same order. A folder that
+ * cannot be read, or a source file whose name is not valid UTF-8, is {@linkplain #unread()
+ * reported} on one line and the walk goes on.
  */
 public final class CorpusScanner {
 
@@ -40,8 +42,26 @@ public final class CorpusScanner {
         }
     }
 
+    /**
+     * A file or folder at {@code relativePath} under {@code root} (the root's name) that could not
+     * be scanned, with its one-line report. What the store holds of it stays.
+     */
+    public record Unread(String root, String relativePath, String line) {
+        /** True if the stored file at {@code path} under root {@code rootName} lies in what could not be read. */
+        public boolean covers(String rootName, String path) {
+            return root.equals(rootName) && (relativePath.isEmpty() || path.equals(relativePath)
+                    || path.startsWith(relativePath + "/"));
+        }
+    }
+
     /** Files that are none of the known kinds, counted for the summary. */
     private final AtomicLong ignored = new AtomicLong();
+    private final List<Unread> unread = new ArrayList<>();
+
+    /** What could not be scanned so far, in the order met. */
+    public List<Unread> unread() {
+        return List.copyOf(unread);
+    }
 
     public long ignored() {
         return ignored.get();
@@ -62,6 +82,15 @@ public final class CorpusScanner {
                     if (!dir.equals(root.path()) && isHidden(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // A folder that cannot be listed (or a file whose attributes cannot be read):
+                    // the rest of the corpus is still found.
+                    unread.add(new Unread(root.name(), relative(root, file), new SourceException(Position.START,
+                            "cannot read folder: " + SourceException.describe(e)).format(file.toString())));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -94,6 +123,10 @@ public final class CorpusScanner {
         SourceKind kind = classify(rel);
         if (kind == null) {
             ignored.incrementAndGet();
+        } else if (rel.indexOf('\uFFFD') >= 0) {
+            // Undecodable bytes in a name read as U+FFFD: two such names would be one graph.
+            unread.add(new Unread(root.name(), rel, new SourceException(Position.START,
+                    "file name is not valid UTF-8 (rename the file)").format(file.toString())));
         } else {
             sink.accept(new SourceFile(root.name(), rel, file, kind));
         }

@@ -62,6 +62,8 @@ public final class CorpusLoader {
     private final Map<String, Long> warnings = new TreeMap<>();
     private final Map<String, Long> extras = new TreeMap<>();
     private final List<String> rejections = new ArrayList<>();
+    /** What the scan could not read: rejected, and what the store holds of it is kept. */
+    private List<CorpusScanner.Unread> unread = List.of();
     private long loaded;
     private long unchanged;
     private long removed;
@@ -137,6 +139,11 @@ public final class CorpusLoader {
             scanner.scan(root, files::add);
         }
         ignored = scanner.ignored();
+        unread = scanner.unread();
+        for (CorpusScanner.Unread u : unread) {
+            rejections.add(u.line());
+            listener.rejected(u.line());
+        }
         filesFound = files.size();
         LOG.info("finding {} files: {} ms", files.size(), (System.nanoTime() - scanStart) / 1_000_000);
         return files;
@@ -184,7 +191,7 @@ public final class CorpusLoader {
             long removedWhileReading = removed;
             for (Node g : known.keySet()) {
                 StoredSource s = seen.contains(g) ? null : destination.source(g);
-                if (s != null && inScope(s, roots)) {
+                if (s != null && inScope(s, roots) && unread.stream().noneMatch(u -> u.covers(s.root(), s.path()))) {
                     destination.drop(g);
                     index.remove(g);
                     removed++;
@@ -272,6 +279,9 @@ public final class CorpusLoader {
      */
     private boolean readAll(List<SourceFile> files, FileReader reader, ResultHandler handler) {
         record Pending(Node graph, Future<FileResult> result) {
+        }
+        if (options.strict() && !rejections.isEmpty()) {
+            return false;
         }
         int threads = Math.max(1, options.threads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
