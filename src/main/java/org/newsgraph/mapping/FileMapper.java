@@ -415,6 +415,12 @@ public final class FileMapper {
                 problems.add(new Problem("repaired-url", value.position(),
                         "'" + field + "' has characters an IRI cannot hold; percent-encoded as " + url.iri()));
             }
+            String scheme = url.iri().substring(0, url.iri().indexOf(':')).toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                // Valid as an IRI, so kept as one; the server never makes such a node a link.
+                problems.add(new Problem("not-a-web-url", value.position(),
+                        "'" + field + "' is not a web address (" + scheme + ":); kept as an IRI"));
+            }
             return NodeFactory.createURI(url.iri());
         }
 

@@ -479,9 +479,13 @@ class HostileCorpusTest {
                 "3:9: warning: 'webUrl' is not a usable URL ('https://exa mple.com/x'); kept as text");
         loaded("URL with control characters", "_news/url-control.md", news("Url control", "https://ok.example/a\\x01\\nb", ""),
                 "3:9: warning: 'webUrl' has characters an IRI cannot hold; percent-encoded as https://ok.example/a%01%0Ab");
-        // Kept as IRIs, without a warning: they are valid IRIs, and the server never makes them links.
-        loaded("javascript: URL is kept as an IRI", "_news/url-javascript.md", news("Url javascript", "javascript:alert(document.cookie)",
-                "images:\n  - url: \"javascript:alert(1)\"\nfeaturedContent: \"<iframe src='javascript:alert(2)'></iframe>\"\n"));
+        // Kept as IRIs, with a warning: they are valid IRIs, and the server never makes them links.
+        loaded("javascript: URL is kept as an IRI, with a warning", "_news/url-javascript.md", news("Url javascript",
+                "javascript:alert(document.cookie)",
+                "images:\n  - url: \"javascript:alert(1)\"\nfeaturedContent: \"<iframe src='javascript:alert(2)'></iframe>\"\n"),
+                "3:9: warning: 'webUrl' is not a web address (javascript:); kept as an IRI",
+                "7:10: warning: 'url' is not a web address (javascript:); kept as an IRI",
+                "8:18: warning: 'featuredContent' is not a web address (javascript:); kept as an IRI");
         loaded("relative and protocol-relative URLs", "_news/url-relative.md", news("Url relative", "https://ok.example/rel",
                 "originalUrl: /a/b\nampWebUrl: //cdn.example/x\n"),
                 "6:14: warning: 'originalUrl' is a relative URL ('/a/b'); kept as text",

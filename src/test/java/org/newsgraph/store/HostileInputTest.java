@@ -65,7 +65,7 @@ class HostileInputTest {
                 c + "/list.md:2:1: front matter must be a mapping of keys to values, found a list",
                 c + "/unclosed.md:1:1: front matter opened on line 1 is never closed with '---'"),
                 report.rejections());
-        assertEquals(Map.of("unusable-url", 1L, "repaired-url", 1L), report.warningsByKind());
+        assertEquals(Map.of("unusable-url", 1L, "repaired-url", 1L, "not-a-web-url", 1L), report.warningsByKind());
 
         DatasetGraph dsg = TdbStore.connect(new StoreLayout(t.store).database());
         try {
