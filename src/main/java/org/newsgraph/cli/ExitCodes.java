@@ -2,6 +2,12 @@ package org.newsgraph.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import org.newsgraph.source.SourceException;
+import org.apache.jena.dboe.DBOpEnvException;
+import org.apache.jena.dboe.base.StorageException;
+import org.apache.jena.dboe.base.buffer.BufferException;
+import org.apache.jena.tdb2.TDBException;
 import org.newsgraph.server.ServerException;
 import org.newsgraph.store.StoreException;
 import org.newsgraph.store.StoreInUseException;
@@ -56,12 +62,43 @@ public final class ExitCodes {
         if (e instanceof StoreException || e instanceof UserException || e instanceof ServerException) {
             return e.getMessage();
         }
-        if (e instanceof UncheckedIOException u) {
-            return "I/O error: " + u.getCause().getMessage();
+        // Jena and Lucene wrap I/O errors in their own exceptions: the I/O error is what to report.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                if (isDiskFull(io)) {
+                    return "the disk is full (" + io.getMessage() + "): " + AGAIN;
+                }
+                // For most faults NIO's message is only the path.
+                return "I/O error: " + (io instanceof FileSystemException f && f.getFile() != null
+                        ? f.getFile() + ": " + SourceException.describe(io) : io.getMessage());
+            }
         }
-        if (e instanceof IOException) {
-            return "I/O error: " + e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DBOpEnvException || t instanceof StorageException || t instanceof BufferException
+                    || t instanceof TDBException) {
+                return "the store cannot be read, it is damaged (" + t.getMessage() + "): restore a backup with 'restore',"
+                        + " or build it again with 'build --full'";
+            }
         }
         return "internal error (please report): " + e;
+    }
+
+    private static final String AGAIN = "free some space and run the command again (what it was writing was not committed)";
+
+    /** A fault of a memory-mapped file: a write the disk had no room for, or a read past a truncated file. */
+    static final String MAPPED_FAULT = "the disk is full, or a store file is truncated: a memory-mapped file could not be"
+            + " written or read; " + AGAIN;
+
+    private static boolean isDiskFull(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No space left on device") || m.contains("Disk quota exceeded");
+    }
+
+    /**
+     * TDB2 writes through memory-mapped files: a write the disk cannot take (full) is a fault of
+     * the mapped memory, which the JVM raises as an {@link InternalError}, from anywhere.
+     */
+    static boolean isMappedWriteFault(InternalError e) {
+        return String.valueOf(e.getMessage()).contains("unsafe memory access");
     }
 }

@@ -13,12 +13,29 @@ public final class Main {
     private Main() {
     }
 
+    private static final Thread mainThread = Thread.currentThread();
+    private static final java.util.concurrent.atomic.AtomicBoolean workerDied = new java.util.concurrent.atomic.AtomicBoolean();
+
     public static void main(String[] args) {
         java.util.Optional<Integer> served = ServeHeap.runInChild(args);
         if (served.isPresent()) {
             System.exit(served.get());
         }
         ServeHeap.followLauncher();
+        // A worker thread that dies of an Error (TDB2's loader threads, on a full disk or out of
+        // memory) would leave the main thread waiting for it forever: report it and stop.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof Error error && thread != mainThread) {
+                // Several workers may die of the same cause: one line.
+                if (workerDied.compareAndSet(false, true)) {
+                    System.err.println("newsgraph: " + oneLine(error));
+                    System.err.flush();
+                    System.exit(ExitCodes.ERROR);
+                }
+                return;
+            }
+            e.printStackTrace();
+        });
         // slf4j-simple reads its level once, when the first logger is made: set it before anything logs.
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
@@ -27,6 +44,8 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.jena", verbose ? "info" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", verbose ? "info" : "warn");
+        // jena-text logs a failed write as an error and throws it on, which the command reports in one line.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.jena.query.text.TextIndexLucene", verbose ? "info" : "off");
         System.exit(run(args));
     }
 
@@ -43,10 +62,12 @@ public final class Main {
         int code;
         try {
             code = cmd.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | InternalError e) {
             // What was being written is removed (AtomicFile) or rolled back (TDB2) on the way out.
-            cmd.getErr().printf("newsgraph: out of memory: the Java heap (%d MiB) is too small for this; run java with"
-                    + " a larger -Xmx%n", Runtime.getRuntime().maxMemory() >> 20);
+            if (e instanceof InternalError internal && !ExitCodes.isMappedWriteFault(internal)) {
+                throw e;
+            }
+            cmd.getErr().println("newsgraph: " + oneLine(e));
             code = ExitCodes.ERROR;
         }
         cmd.getOut().flush();
@@ -60,5 +81,17 @@ public final class Main {
         cmd.setExecutionExceptionHandler(ExitCodes::handle);
         cmd.setParameterExceptionHandler(ExitCodes::handleUsage);
         return cmd;
+    }
+
+    /** The message of an Error a user can cause (too small a heap, a full disk); others say what they are. */
+    private static String oneLine(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return String.format("out of memory: the Java heap (%d MiB) is too small for this; run java with a larger -Xmx",
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+        if (e instanceof InternalError internal && ExitCodes.isMappedWriteFault(internal)) {
+            return ExitCodes.MAPPED_FAULT;
+        }
+        return "internal error (please report): " + e;
     }
 }

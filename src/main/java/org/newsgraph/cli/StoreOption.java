@@ -14,6 +14,12 @@ final class StoreOption {
     StoreLayout existing() {
         StoreLayout layout = new StoreLayout(store);
         if (!layout.exists()) {
+            // Files.isDirectory says false for a folder this user may not look into, too.
+            for (java.nio.file.Path p = layout.database(); p != null; p = p.getParent()) {
+                if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isExecutable(p)) {
+                    throw new UserException("cannot read store " + store + ": permission denied (" + p + ")");
+                }
+            }
             throw new UserException("no store at " + store + " (run 'build --store " + store + " PATH' first)");
         }
         return layout;

@@ -114,6 +114,28 @@ class JarIT {
     }
 
     @Test
+    void aDamagedStoreIsOneLineSayingWhatToDoAndBuildFullMendsIt() throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--store", store, "seeds").code());
+        try (var f = new java.io.RandomAccessFile(dir.resolve("store/tdb2/Data-0001/SPO.bpt").toFile(), "rw")) {
+            byte[] garbage = new byte[8192];
+            java.util.Arrays.fill(garbage, (byte) 0xFF);
+            f.write(garbage);
+        }
+        for (String command : List.of("info", "export")) {
+            Result r = command.equals("info") ? java(command, "--store", store)
+                    : java(command, "--store", store, "--format", "nquads");
+            assertEquals(1, r.code(), command);
+            assertEquals("newsgraph: the store cannot be read, it is damaged (BlockAccessBase: Bounds exception: " + store
+                    + "/tdb2/Data-0001/SPO.idn: (-1,1024)): restore a backup with 'restore', or build it again with"
+                    + " 'build --full'\n", r.err(), command);
+        }
+        Result mended = java("build", "--full", "--store", store, "seeds");
+        assertEquals(0, mended.code(), mended.err());
+        assertEquals(0, java("info", "--store", store).code());
+    }
+
+    @Test
     void aServedStoreIsBackedUpThroughItsServerAndInfoNamesIt() throws Exception {
         String store = dir.resolve("store").toString();
         assertEquals(0, java("build", "--store", store, "seeds").code());
