@@ -113,8 +113,10 @@ final class TdbBulkDestination implements BuildDestination {
             DatasetGraph dsg = store.database();
             totals = Txn.calculateWrite(store.dataset(), () -> {
                 Set<Node> claimedTwice = resolution.claimedTwice();
+                TextDeletions text = new TextDeletions(store.dataset());
                 phases.run("resolving " + claimedTwice.size() + " items several files claim",
-                        () -> new Resolver(store.dataset(), iris).resolve(claimedTwice));
+                        () -> new Resolver(text, iris).resolve(claimedTwice));
+                text.restore();
                 BuildRecord record = run.get();
                 BuildMetadata.writeBuild(dsg, iris, roots, record);
                 OptimizerStatistics.write(dsg, phases.run("describing the dataset",

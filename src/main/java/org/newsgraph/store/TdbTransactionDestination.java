@@ -40,6 +40,7 @@ final class TdbTransactionDestination implements BuildDestination {
     private final AutoCloseable owned;
 
     private VoidTracker dsg;
+    private TextDeletions text;
     private Resolver resolver;
     private SharedGraph shared;
     private final Set<Node> affected = new HashSet<>();
@@ -92,7 +93,8 @@ final class TdbTransactionDestination implements BuildDestination {
         store.begin(TxnType.WRITE);
         inTransaction = true;
         // Every change goes through the tracker, which keeps the VoID figures current as it goes.
-        dsg = new VoidTracker(store, iris.voidGraph(), iris.base());
+        text = new TextDeletions(store);
+        dsg = new VoidTracker(text, iris.voidGraph(), iris.base());
         resolver = new Resolver(dsg, iris);
         shared = new SharedGraph(dsg, iris);
     }
@@ -148,6 +150,7 @@ final class TdbTransactionDestination implements BuildDestination {
             });
             Set<Node> changed = new HashSet<>(dsg.changedGraphs());
             changed.add(iris.voidGraph());
+            text.restore();
             FileIndex.invalidate(layout);
             phases.run("committing", store::commit);
             inTransaction = false;

@@ -452,6 +452,38 @@ class CorpusLoaderTest {
         assertEquals(Set.of(item("https://a.example/x")), search(t, "earthquake"));
     }
 
+    @Test
+    void aNewHeadlineKeepsTheDescriptionThatRepeatedTheOldOneFindable() throws Exception {
+        // jena-text names a document by subject, graph, field and text, and headlines and
+        // descriptions share one field: deleting the old headline deleted the equal description's
+        // document too (found by bench/crash on powerapps, where 1 of 674 items is like this).
+        TestStore t = new TestStore(dir)
+                .write("_news/x.md", news("Volcano erupts", "https://a.example/x", "2020-01-01T00:00:00Z",
+                        "excerpt: Volcano erupts\n"))
+                .write("_news/y.md", news("Quiet day", "https://a.example/y", "2020-01-01T00:00:00Z", ""));
+        t.build();
+        t.write("_news/x.md", news("Earthquake strikes", "https://a.example/x", "2020-01-01T00:00:00Z",
+                "excerpt: Volcano erupts\n"));
+        t.build();
+        assertEquals(Set.of(item("https://a.example/x")), search(t, "volcano"));
+        assertEquals(Set.of(item("https://a.example/x")), search(t, "earthquake"));
+        // And back: the headline equal to the description again, then the description changed.
+        t.write("_news/x.md", news("Volcano erupts", "https://a.example/x", "2020-01-01T00:00:00Z",
+                "excerpt: Volcano erupts\n"));
+        t.build();
+        t.write("_news/x.md", news("Volcano erupts", "https://a.example/x", "2020-01-01T00:00:00Z",
+                "excerpt: Lava flows\n"));
+        t.build();
+        assertEquals(Set.of(item("https://a.example/x")), search(t, "volcano"));
+        assertEquals(Set.of(item("https://a.example/x")), search(t, "lava"));
+        // As a full build of the same files indexes them.
+        Path fresh = dir.resolve("fresh");
+        t.build(fresh, true, false);
+        for (String word : List.of("volcano", "erupts", "lava", "earthquake", "quiet")) {
+            assertEquals(TestStore.search(fresh, word), search(t, word), word);
+        }
+    }
+
     private static Set<Node> search(TestStore t, String word) {
         return TestStore.search(t.store, word);
     }
