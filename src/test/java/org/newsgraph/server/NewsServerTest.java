@@ -273,6 +273,21 @@ class NewsServerTest {
             assertEquals(policy, page.headers().firstValue("Content-Security-Policy").orElse(null), path);
             assertFalse(page.body().contains("<script"), path + " has a script");
         }
+        // Fuseki's UI: its own scripts from this server only, none inline.
+        String ui = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+                + " frame-ancestors 'none'";
+        for (String path : List.of("/", "/index.html")) {
+            HttpResponse<String> page = http.get(path, "text/html");
+            assertEquals(200, page.statusCode(), path);
+            assertEquals(ui, page.headers().firstValue("Content-Security-Policy").orElse(null), path);
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.body());
+            assertFalse(doc.select("script").isEmpty(), path);
+            for (org.jsoup.nodes.Element script : doc.select("script")) {
+                assertTrue(script.hasAttr("src") && script.data().isBlank(), path + ": inline script " + script);
+                assertTrue(script.attr("src").startsWith("./"), path + ": script from elsewhere " + script);
+            }
+        }
     }
 
     @Test
