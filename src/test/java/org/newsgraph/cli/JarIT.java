@@ -114,6 +114,29 @@ class JarIT {
     }
 
     @Test
+    void aStoreThisUserMayNotReadIsOneLine() throws Exception {
+        // Root reads everything: the case needs another user, here nobody, through runuser.
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/sbin/runuser")), "needs root and runuser to act as another user");
+        String store = dir.resolve("store").toString();
+        assertEquals(0, java("build", "--store", store, "seeds").code());
+        Files.setPosixFilePermissions(dir.resolve("store"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        for (Path p = dir; p != null; p = p.getParent()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.getPosixFilePermissions(p)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE) || p.equals(dir),
+                    "nobody cannot reach " + p);
+        }
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        Process p = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "info", "--store", store)
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), output);
+        assertEquals("newsgraph: cannot read store " + store + ": permission denied (" + store + ")\n", output);
+    }
+
+    @Test
     void aDamagedStoreIsOneLineSayingWhatToDoAndBuildFullMendsIt() throws Exception {
         String store = dir.resolve("store").toString();
         assertEquals(0, java("build", "--store", store, "seeds").code());
