@@ -58,10 +58,10 @@ final class WholeResultQuery extends SPARQL_QueryDataset {
             return new QueryExecResult(spool(action, exec.select()));
         }
         if (query.isConstructType()) {
-            return new QueryExecResult(exec.constructDataset(new BoundedDataset(maxTriples())));
+            return new QueryExecResult(exec.constructDataset(new BoundedDataset()));
         }
         if (query.isDescribeType()) {
-            return new QueryExecResult(exec.describe(new BoundedGraph(maxTriples())));
+            return new QueryExecResult(exec.describe(new BoundedGraph()));
         }
         if (query.isJsonType()) {
             return new QueryExecResult(jsonItems(exec.execJsonItems()));
@@ -189,38 +189,42 @@ final class WholeResultQuery extends SPARQL_QueryDataset {
         }
     }
 
-    private final class BoundedDataset extends DatasetGraphWrapper {
-        private final long max;
-        private long added;
+    /** Counts what a result holds, refusing it past the limit. */
+    private final class Count {
+        private final long max = maxTriples();
+        private long held;
 
-        BoundedDataset(long max) {
+        void one() {
+            if (++held > max) {
+                tooLarge();
+            }
+        }
+    }
+
+    private final class BoundedDataset extends DatasetGraphWrapper {
+        private final Count count = new Count();
+
+        BoundedDataset() {
             super(DatasetGraphFactory.create());
-            this.max = max;
         }
 
         @Override
         public void add(Quad quad) {
-            if (++added > max) {
-                tooLarge();
-            }
+            count.one();
             super.add(quad);
         }
     }
 
     private final class BoundedGraph extends GraphWrapper {
-        private final long max;
-        private long added;
+        private final Count count = new Count();
 
-        BoundedGraph(long max) {
+        BoundedGraph() {
             super(GraphFactory.createDefaultGraph());
-            this.max = max;
         }
 
         @Override
         public void add(Triple triple) {
-            if (++added > max) {
-                tooLarge();
-            }
+            count.one();
             super.add(triple);
         }
     }
