@@ -51,6 +51,8 @@ public final class NewsServer implements AutoCloseable {
                 .enablePing(true)
                 .addFilter("/*", new SecurityHeaders())
                 .addFilter("/*", new ChunkedBodyLimit(options.maxBodyBytes()))
+                .addFilter("/*", new ReadOnlyCors())
+                .addFilter(DATASET + "/*", new ServiceDescription())
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
                         options.timeoutSeconds() * 1000L))
                 .addServlet("/.well-known/void", new VoidServlet(dataset, new IriMinter(options.base()).voidGraph()));

@@ -32,6 +32,16 @@ final class HttpClientSupport {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A request without a body, with these headers (name, value, name, value, ...). */
+    HttpResponse<String> send(String method, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> query(String sparql, String accept) throws IOException, InterruptedException {
         return postForm("/news/sparql", "query", sparql, accept, null);
     }

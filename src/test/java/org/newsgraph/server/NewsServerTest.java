@@ -235,8 +235,9 @@ class NewsServerTest {
         assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
         Graph description = graph(turtle, Lang.TURTLE);
         assertTrue(description.contains(IRIS.dataset(), Vocab.TYPE, Vocab.VOID_DATASET));
+        // Where this server answers, not the build's localhost:3030.
         assertTrue(description.contains(IRIS.dataset(), Vocab.VOID_SPARQL_ENDPOINT,
-                NodeFactory.createURI("http://localhost:3030/news/sparql")));
+                NodeFactory.createURI("http://127.0.0.1:" + server.port() + "/news/sparql")));
         HttpResponse<String> jsonld = http.get("/.well-known/void", "application/ld+json");
         assertTrue(jsonld.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
         assertTrue(graph(jsonld, Lang.JSONLD).isIsomorphicWith(description));
@@ -288,6 +289,49 @@ class NewsServerTest {
                 assertTrue(script.attr("src").startsWith("./"), path + ": script from elsewhere " + script);
             }
         }
+    }
+
+    @Test
+    void browserToolsElsewhereMayReadButNotWrite() throws Exception {
+        String origin = "https://example.org";
+        for (String path : List.of("/news/sparql?query=ASK%7B%7D", "/id/provider/foreignaffairs.com", "/.well-known/void")) {
+            HttpResponse<String> r = http.send("GET", path, "Origin", origin);
+            assertEquals(200, r.statusCode(), path);
+            assertEquals(origin, r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
+            assertEquals(List.of(), r.headers().allValues("Access-Control-Allow-Credentials"), path);
+        }
+        HttpResponse<String> preflight = http.send("OPTIONS", "/news/sparql", "Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        assertEquals(200, preflight.statusCode());
+        assertEquals(origin, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+        // A write needs credentials, which a page elsewhere may not send: its preflight gets no allowance.
+        HttpResponse<String> write = http.send("OPTIONS", "/news/update", "Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+        assertEquals(List.of(), write.headers().allValues("Access-Control-Allow-Origin"));
+        assertEquals(List.of(), write.headers().allValues("Access-Control-Allow-Headers"));
+        assertEquals(401, http.update("INSERT DATA { <urn:s> <urn:p> <urn:o> }", null, null).statusCode());
+    }
+
+    @Test
+    void theEndpointDescribesItselfAndTheVoidNamesWhereItAnswers() throws Exception {
+        String here = "http://127.0.0.1:" + server.port();
+        HttpResponse<String> sd = http.get("/news/sparql", "text/turtle");
+        assertEquals(200, sd.statusCode());
+        Graph g = graph(sd, Lang.TURTLE);
+        Node service = NodeFactory.createURI(here + "/news/sparql");
+        String sdNs = "http://www.w3.org/ns/sparql-service-description#";
+        assertTrue(g.contains(service, RDF.type.asNode(), NodeFactory.createURI(sdNs + "Service")), sd.body());
+        assertTrue(g.contains(service, NodeFactory.createURI(sdNs + "endpoint"), service));
+        assertTrue(g.contains(service, NodeFactory.createURI(sdNs + "supportedLanguage"), NodeFactory.createURI(sdNs + "SPARQL11Query")));
+        assertTrue(g.contains(service, NodeFactory.createURI(sdNs + "feature"), NodeFactory.createURI(sdNs + "UnionDefaultGraph")));
+        assertTrue(g.contains(Node.ANY, org.apache.jena.vocabulary.RDFS.seeAlso.asNode(), NodeFactory.createURI(here + "/.well-known/void")));
+        // With a query, it is a query.
+        assertEquals("_askResult\r\ntrue\r\n", http.get("/news/sparql?query=ASK%7B%7D", "text/csv").body());
+        Graph voidGraph = graph(http.get("/.well-known/void", "text/turtle"), Lang.TURTLE);
+        assertTrue(voidGraph.contains(Node.ANY, Vocab.VOID_SPARQL_ENDPOINT, service));
+        assertTrue(voidGraph.contains(Node.ANY, Vocab.VOID_DATA_DUMP, NodeFactory.createURI(here + "/news?default")));
+        assertFalse(voidGraph.contains(Node.ANY, Vocab.VOID_SPARQL_ENDPOINT, NodeFactory.createURI("http://localhost:3030/news/sparql")));
     }
 
     @Test
