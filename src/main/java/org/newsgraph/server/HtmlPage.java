@@ -55,6 +55,7 @@ final class HtmlPage {
         Element nav = doc.body().appendElement("nav");
         nav.appendElement("a").attr("href", "/").text("Query UI");
         nav.appendElement("a").attr("href", "/queries").text("Sample queries");
+        nav.appendElement("a").attr("href", "/search").text("Search");
         return doc;
     }
 

@@ -55,6 +55,7 @@ public final class NewsServer implements AutoCloseable {
                 .addFilter(DATASET + "/*", new ServiceDescription())
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
                         options.timeoutSeconds() * 1000L))
+                .addServlet("/search", new SearchServlet(dataset, links, options.timeoutSeconds() * 1000L))
                 .addServlet("/.well-known/void", new VoidServlet(dataset, new IriMinter(options.base()).voidGraph()));
         if (!links.basePath().equals("/")) {
             builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links));

@@ -1,0 +1,190 @@
+package org.newsgraph.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * {@code /search?q=WORDS&page=N}: the items whose headline or description match, best first, a
+ * page of {@value #PAGE} at a time, each with its date, provider and the start of its
+ * description, linking to its page. Lucene's syntax works; a query Lucene cannot read is a 400
+ * page saying why.
+ */
+final class SearchServlet extends HttpServlet {
+
+    static final int PAGE = 20;
+    private static final int SNIPPET = 240;
+    private static final Query SEARCH = QueryFactory.create("""
+            PREFIX schema: <https://schema.org/>
+            PREFIX text:   <http://jena.apache.org/text#>
+            SELECT ?item (MAX(?score) AS ?relevance) (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?date)
+                   (SAMPLE(?p) AS ?provider) (SAMPLE(?desc) AS ?description)
+            WHERE {
+              (?item ?score) text:query (?q 100000) .
+              ?item a schema:CreativeWork .
+              OPTIONAL { ?item schema:headline ?h }
+              OPTIONAL { ?item schema:datePublished ?d }
+              OPTIONAL { ?item schema:publisher/schema:name ?p }
+              OPTIONAL { ?item schema:description ?desc }
+            }
+            GROUP BY ?item
+            ORDER BY DESC(?relevance) ?item
+            """);
+
+    private final transient Supplier<DatasetGraph> dataset;
+    private final LinkRewriter links;
+    private final long timeoutMillis;
+
+    SearchServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, long timeoutMillis) {
+        this.dataset = dataset;
+        this.links = links;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    record Hit(String item, String headline, String date, String provider, String description) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String q = request.getParameter("q") == null ? "" : request.getParameter("q").strip();
+        int page = page(request.getParameter("page"));
+        Document doc = HtmlPage.skeleton(q.isEmpty() ? "Search" : "Search: " + q);
+        Element body = doc.body();
+        body.appendElement("h1").text("Search the news");
+        Element form = body.appendElement("form").attr("action", "/search").attr("method", "get");
+        form.appendElement("input").attr("type", "search").attr("name", "q").attr("value", q)
+                .attr("aria-label", "words to search for").attr("size", "50");
+        form.appendElement("button").attr("type", "submit").text("Search");
+        if (!q.isEmpty()) {
+            try {
+                List<Hit> hits = search(q, page);
+                results(body, q, page, hits);
+            } catch (SearchSyntaxException e) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                body.appendElement("p").addClass("error").text("The search could not be read: " + e.getMessage()
+                        + ". Quote words with special characters (\"C++\"), or leave out + - && || ! ( ) { } [ ] ^ ~ * ? : / \\.");
+            } catch (QueryCancelledException e) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                body.appendElement("p").addClass("error").text("The search timed out: use fewer or more precise words.");
+            }
+        }
+        HtmlPage.send(response, doc.outerHtml());
+    }
+
+    private static int page(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** One page of hits and, if there is one, the first hit of the next page. */
+    List<Hit> search(String q, int page) {
+        Query query = SEARCH.cloneQuery();
+        query.setOffset((long) (page - 1) * PAGE);
+        query.setLimit(PAGE + 1);
+        DatasetGraph dsg = dataset.get();
+        Dataset ds = DatasetFactory.wrap(dsg);
+        try {
+            return Txn.calculateRead(dsg, () -> {
+                List<Hit> hits = new ArrayList<>();
+                try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                        .substitution("q", ResourceFactory.createStringLiteral(q))
+                        .set(TDB2.symUnionDefaultGraph, true).timeout(timeoutMillis).build()) {
+                    ResultSet rs = qe.execSelect();
+                    while (rs.hasNext()) {
+                        QuerySolution row = rs.next();
+                        hits.add(new Hit(row.getResource("item").getURI(), text(row, "headline"), text(row, "date"),
+                                text(row, "provider"), text(row, "description")));
+                    }
+                }
+                return hits;
+            });
+        } catch (QueryCancelledException e) {
+            throw e;
+        } catch (org.apache.jena.query.text.TextIndexParseException e) {
+            // "Text search parse error:\nCannot parse '…': Lexical error at line 1, column 11.  Encountered: …"
+            String why = e.getMessage().lines().filter(l -> l.startsWith("Cannot parse")).findFirst().orElse("syntax error");
+            int cut = why.indexOf(".  ");
+            throw new SearchSyntaxException(cut > 0 ? why.substring(0, cut) : why);
+        }
+    }
+
+    private static String text(QuerySolution row, String var) {
+        return row.get(var) == null ? null : row.get(var).isLiteral() ? row.getLiteral(var).getLexicalForm()
+                : row.get(var).toString();
+    }
+
+    private void results(Element body, String q, int page, List<Hit> hits) {
+        boolean more = hits.size() > PAGE;
+        List<Hit> shown = more ? hits.subList(0, PAGE) : hits;
+        if (shown.isEmpty()) {
+            body.appendElement("p").text(page == 1 ? "No item matches." : "No more items match.");
+        } else {
+            int first = (page - 1) * PAGE + 1;
+            body.appendElement("p").addClass("muted").text("Items " + first + "–" + (first + shown.size() - 1)
+                    + ", best matches first.");
+        }
+        Element list = body.appendElement("ol").attr("start", Integer.toString((page - 1) * PAGE + 1)).addClass("hits");
+        for (Hit hit : shown) {
+            Element li = list.appendElement("li");
+            String href = links.href(hit.item());
+            li.appendElement("a").attr("href", href == null ? hit.item() : href)
+                    .text(hit.headline() == null ? hit.item() : hit.headline());
+            List<String> about = new ArrayList<>();
+            if (hit.date() != null) {
+                about.add(hit.date().length() >= 10 ? hit.date().substring(0, 10) : hit.date());
+            }
+            if (hit.provider() != null) {
+                about.add(hit.provider());
+            }
+            if (!about.isEmpty()) {
+                li.appendElement("div").addClass("muted").text(String.join(" · ", about));
+            }
+            if (hit.description() != null) {
+                String d = hit.description().strip();
+                li.appendElement("div").text(d.length() > SNIPPET ? d.substring(0, SNIPPET) + "…" : d);
+            }
+        }
+        if (page == 1 && !more) {
+            return;
+        }
+        Element nav = body.appendElement("p").addClass("pages");
+        String base = "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&page=";
+        if (page > 1) {
+            nav.appendElement("a").attr("href", base + (page - 1)).attr("rel", "prev").text("← previous");
+            nav.appendText(" ");
+        }
+        if (more) {
+            nav.appendElement("a").attr("href", base + (page + 1)).attr("rel", "next").text("next →");
+        }
+    }
+
+    /** A query Lucene's parser refused. */
+    static final class SearchSyntaxException extends RuntimeException {
+        SearchSyntaxException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
