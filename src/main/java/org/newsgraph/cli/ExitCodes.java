@@ -3,12 +3,12 @@ package org.newsgraph.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import org.newsgraph.source.SourceException;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.dboe.base.StorageException;
 import org.apache.jena.dboe.base.buffer.BufferException;
 import org.apache.jena.tdb2.TDBException;
 import org.newsgraph.server.ServerException;
+import org.newsgraph.source.SourceException;
 import org.newsgraph.store.StoreException;
 import org.newsgraph.store.StoreInUseException;
 import picocli.CommandLine;
@@ -95,10 +95,23 @@ public final class ExitCodes {
     }
 
     /**
-     * TDB2 writes through memory-mapped files: a write the disk cannot take (full) is a fault of
-     * the mapped memory, which the JVM raises as an {@link InternalError}, from anywhere.
+     * TDB2 reads and writes through memory-mapped files: a write the disk cannot take (full), or a
+     * read past a truncated file, is a fault of the mapped memory, which the JVM raises as an
+     * {@link InternalError}, from anywhere.
      */
-    static boolean isMappedWriteFault(InternalError e) {
+    static boolean isMappedFileFault(InternalError e) {
         return String.valueOf(e.getMessage()).contains("unsafe memory access");
+    }
+
+    /** The one-line message of an Error a user can cause (too small a heap, a full disk); others say what they are. */
+    static String message(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return String.format("out of memory: the Java heap (%d MiB) is too small for this; run java with a larger -Xmx",
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+        if (e instanceof InternalError internal && isMappedFileFault(internal)) {
+            return MAPPED_FAULT;
+        }
+        return "internal error (please report): " + e;
     }
 }

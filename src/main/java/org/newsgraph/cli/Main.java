@@ -28,7 +28,7 @@ public final class Main {
             if (e instanceof Error error && thread != mainThread) {
                 // Several workers may die of the same cause: one line.
                 if (workerDied.compareAndSet(false, true)) {
-                    System.err.println("newsgraph: " + oneLine(error));
+                    System.err.println("newsgraph: " + ExitCodes.message(error));
                     System.err.flush();
                     System.exit(ExitCodes.ERROR);
                 }
@@ -64,10 +64,10 @@ public final class Main {
             code = cmd.execute(args);
         } catch (OutOfMemoryError | InternalError e) {
             // What was being written is removed (AtomicFile) or rolled back (TDB2) on the way out.
-            if (e instanceof InternalError internal && !ExitCodes.isMappedWriteFault(internal)) {
+            if (e instanceof InternalError internal && !ExitCodes.isMappedFileFault(internal)) {
                 throw e;
             }
-            cmd.getErr().println("newsgraph: " + oneLine(e));
+            cmd.getErr().println("newsgraph: " + ExitCodes.message(e));
             code = ExitCodes.ERROR;
         }
         cmd.getOut().flush();
@@ -81,17 +81,5 @@ public final class Main {
         cmd.setExecutionExceptionHandler(ExitCodes::handle);
         cmd.setParameterExceptionHandler(ExitCodes::handleUsage);
         return cmd;
-    }
-
-    /** The message of an Error a user can cause (too small a heap, a full disk); others say what they are. */
-    private static String oneLine(Error e) {
-        if (e instanceof OutOfMemoryError) {
-            return String.format("out of memory: the Java heap (%d MiB) is too small for this; run java with a larger -Xmx",
-                    Runtime.getRuntime().maxMemory() >> 20);
-        }
-        if (e instanceof InternalError internal && ExitCodes.isMappedWriteFault(internal)) {
-            return ExitCodes.MAPPED_FAULT;
-        }
-        return "internal error (please report): " + e;
     }
 }

@@ -121,8 +121,6 @@ final class SearchServlet extends HttpServlet {
                 }
                 return hits;
             });
-        } catch (QueryCancelledException e) {
-            throw e;
         } catch (org.apache.jena.query.text.TextIndexParseException e) {
             // "Text search parse error:\nCannot parse '…': Lexical error at line 1, column 11.  Encountered: …"
             String why = e.getMessage().lines().filter(l -> l.startsWith("Cannot parse")).findFirst().orElse("syntax error");
