@@ -14,7 +14,8 @@ public final class Main {
     }
 
     private static final Thread mainThread = Thread.currentThread();
-    private static final java.util.concurrent.atomic.AtomicBoolean workerDied = new java.util.concurrent.atomic.AtomicBoolean();
+    /** An Error is reported once, by whichever thread meets it first (workers and main may meet the same one). */
+    private static final java.util.concurrent.atomic.AtomicBoolean errorReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     public static void main(String[] args) {
         java.util.Optional<Integer> served = ServeHeap.runInChild(args);
@@ -27,7 +28,7 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             if (e instanceof Error error && thread != mainThread) {
                 // Several workers may die of the same cause: one line.
-                if (workerDied.compareAndSet(false, true)) {
+                if (errorReported.compareAndSet(false, true)) {
                     System.err.println("newsgraph: " + ExitCodes.message(error));
                     System.err.flush();
                     System.exit(ExitCodes.ERROR);
@@ -60,6 +61,7 @@ public final class Main {
         cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         int code;
+        errorReported.set(false);
         try {
             code = cmd.execute(args);
         } catch (OutOfMemoryError | InternalError e) {
@@ -67,7 +69,9 @@ public final class Main {
             if (e instanceof InternalError internal && !ExitCodes.isMappedFileFault(internal)) {
                 throw e;
             }
-            cmd.getErr().println("newsgraph: " + ExitCodes.message(e));
+            if (errorReported.compareAndSet(false, true)) {
+                cmd.getErr().println("newsgraph: " + ExitCodes.message(e));
+            }
             code = ExitCodes.ERROR;
         }
         cmd.getOut().flush();
