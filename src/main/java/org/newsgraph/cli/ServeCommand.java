@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the store over SPARQL with Fuseki: query UI at /, dataset at /news, sample queries at"
-                + " /queries, and a page for every node IRI under the base.",
+        description = {"Serves the store over SPARQL with Fuseki: a home page at /, search at /search, the query UI"
+                + " at /ui/, dataset at /news, sample queries at /queries, and a page for every node IRI under the base.",
             "Read-only and bound to 127.0.0.1 unless told otherwise."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -118,10 +118,12 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> ServerRecord.delete(layout)));
             var out = spec.commandLine().getOut();
             out.printf("Serving %s at %s/%n", storeOption.store, url);
-            out.printf("  query UI   %s/%n", url);
+            out.printf("  home       %s/%n", url);
+            out.printf("  query UI   %s/ui/%n", url);
             out.printf("  SPARQL     %s/news/sparql%s%n", url, update ? "   (update: " + url + "/news/update)" : "");
             out.printf("  samples    %s/queries%n", url);
-            out.printf("  nodes      %s*%n", iriBase);
+            String nodes = url + java.net.URI.create(iriBase).getRawPath();
+            out.printf("  nodes      %s*%s%n", nodes, nodes.equals(iriBase) ? "" : "   (IRIs " + iriBase + "*)");
             out.printf("  heap       %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
             if (compacted != null) {
                 out.printf("  compacted  %s%n", CompactCommand.change(compacted));

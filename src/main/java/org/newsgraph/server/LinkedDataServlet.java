@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.newsgraph.mapping.Vocab;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,26 @@ final class LinkedDataServlet extends HttpServlet {
 
     private final transient Supplier<DatasetGraph> dataset;
     private final LinkRewriter links;
+    private final transient NewsLists lists;
 
-    LinkedDataServlet(Supplier<DatasetGraph> dataset, LinkRewriter links) {
+    LinkedDataServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, long timeoutMillis) {
         this.dataset = dataset;
         this.links = links;
+        this.lists = new NewsLists(timeoutMillis);
+    }
+
+    /** The page for a person: news first for items, providers and topics, the statements for anything else. */
+    private String html(DatasetGraph dsg, Node node, NodeDescription d, String selfPath, int page) {
+        HtmlPage html = new HtmlPage(links);
+        if (d.graph.contains(node, Vocab.TYPE, Vocab.SCHEMA_CREATIVE_WORK)) {
+            return new ItemPage(html, links).render(ItemView.read(dsg, node), d, selfPath);
+        }
+        boolean topic = d.graph.contains(node, Vocab.TYPE, Vocab.SKOS_CONCEPT);
+        if (topic || d.graph.contains(node, Vocab.TYPE, Vocab.SCHEMA_ORGANIZATION)) {
+            return new CollectionPage(html, links, lists).render(dsg, CollectionView.read(dsg, node, topic, d.title()), d,
+                    selfPath, page);
+        }
+        return html.describe(d, selfPath);
     }
 
     @Override
@@ -49,10 +66,13 @@ final class LinkedDataServlet extends HttpServlet {
                 return;
             }
             if (contentType.equals(RdfResponse.HTML)) {
-                HtmlPage.send(response, new HtmlPage(links).describe(d, request.getRequestURI()));
+                int page = HtmlPage.pageNumber(request.getParameter("page"));
+                HtmlPage.send(response, Txn.calculateRead(dsg, () -> html(dsg, node, d, request.getRequestURI(), page)));
                 return;
             }
             RdfResponse.write(response, d.graph, contentType);
+        } catch (org.apache.jena.query.QueryCancelledException e) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "listing the items of this node timed out");
         } catch (RuntimeException e) {
             LOG.warn("Failed to describe {}: {}", request.getRequestURI(), e.toString());
             if (!response.isCommitted()) {

@@ -22,8 +22,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
- * The SPARQL server: Fuseki (from {@code fuseki-config/config.ttl}) with its UI, the sample-query
- * pages and linked-data pages for node IRIs. Safe by default: bound to one address, read-only,
+ * The SPARQL server: Fuseki (from {@code fuseki-config/config.ttl}) with its UI (under
+ * {@code /ui/}), a home page, search, the sample-query pages and linked-data pages for node IRIs. Safe by default: bound to one address, read-only,
  * no SERVICE, no LOAD, a timeout on every query and a limit on request bodies.
  */
 public final class NewsServer implements AutoCloseable {
@@ -53,12 +53,14 @@ public final class NewsServer implements AutoCloseable {
                 .addFilter("/*", new ChunkedBodyLimit(options.maxBodyBytes()))
                 .addFilter("/*", new ReadOnlyCors())
                 .addFilter(DATASET + "/*", new ServiceDescription())
+                .addServlet("", new HomeServlet(dataset, links, new IriMinter(options.base()).voidGraph(),
+                        options.timeoutSeconds() * 1000L))
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
                         options.timeoutSeconds() * 1000L))
                 .addServlet("/search", new SearchServlet(dataset, links, options.timeoutSeconds() * 1000L))
                 .addServlet("/.well-known/void", new VoidServlet(dataset, new IriMinter(options.base()).voidGraph()));
         if (!links.basePath().equals("/")) {
-            builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links));
+            builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links, options.timeoutSeconds() * 1000L));
         }
         builder.registerOperation(Operation.Query, new WholeResultQuery(options.maxResultBytes()));
         if (!options.allowLoad() || !options.allowService()) {
@@ -79,8 +81,10 @@ public final class NewsServer implements AutoCloseable {
                 sc.setHost(options.host());
             }
         }
+        var ui = UiPath.handler();
+        ui.setHandler(jetty.getHandler());
         SizeLimitHandler limit = new SizeLimitHandler(options.maxBodyBytes(), -1);
-        limit.setHandler(jetty.getHandler());
+        limit.setHandler(ui);
         jetty.setHandler(limit);
         try {
             server.start();

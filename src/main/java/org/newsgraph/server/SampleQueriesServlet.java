@@ -131,7 +131,7 @@ final class SampleQueriesServlet extends HttpServlet {
 
     /** The Fuseki UI's query editor with this query in it (the UI reads {@code ?query=}). */
     static String uiLink(SampleQuery q) {
-        return "/#/dataset/news/query?query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8).replace("+", "%20");
+        return UiPath.queryEditor(URLEncoder.encode(q.text(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private void cell(Element td, RDFNode value) {

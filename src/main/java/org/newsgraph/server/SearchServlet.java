@@ -33,7 +33,6 @@ import org.jsoup.nodes.Element;
 final class SearchServlet extends HttpServlet {
 
     static final int PAGE = 20;
-    private static final int SNIPPET = 240;
     private static final Query SEARCH = QueryFactory.create("""
             PREFIX schema: <https://schema.org/>
             PREFIX text:   <http://jena.apache.org/text#>
@@ -61,23 +60,17 @@ final class SearchServlet extends HttpServlet {
         this.timeoutMillis = timeoutMillis;
     }
 
-    record Hit(String item, String headline, String date, String provider, String description) {
-    }
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String q = request.getParameter("q") == null ? "" : request.getParameter("q").strip();
-        int page = page(request.getParameter("page"));
+        int page = HtmlPage.pageNumber(request.getParameter("page"));
         Document doc = HtmlPage.skeleton(q.isEmpty() ? "Search" : "Search: " + q);
         Element body = doc.body();
         body.appendElement("h1").text("Search the news");
-        Element form = body.appendElement("form").attr("action", "/search").attr("method", "get");
-        form.appendElement("input").attr("type", "search").attr("name", "q").attr("value", q)
-                .attr("aria-label", "words to search for").attr("size", "50");
-        form.appendElement("button").attr("type", "submit").text("Search");
+        HtmlPage.searchForm(body, q);
         if (!q.isEmpty()) {
             try {
-                List<Hit> hits = search(q, page);
+                List<ItemSummary> hits = search(q, page);
                 results(body, q, page, hits);
             } catch (SearchSyntaxException e) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -91,16 +84,8 @@ final class SearchServlet extends HttpServlet {
         HtmlPage.send(response, doc.outerHtml());
     }
 
-    private static int page(String value) {
-        try {
-            return value == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(value)));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
     /** One page of hits and, if there is one, the first hit of the next page. */
-    List<Hit> search(String q, int page) {
+    List<ItemSummary> search(String q, int page) {
         Query query = SEARCH.cloneQuery();
         query.setOffset((long) (page - 1) * PAGE);
         query.setLimit(PAGE + 1);
@@ -108,15 +93,14 @@ final class SearchServlet extends HttpServlet {
         Dataset ds = DatasetFactory.wrap(dsg);
         try {
             return Txn.calculateRead(dsg, () -> {
-                List<Hit> hits = new ArrayList<>();
+                List<ItemSummary> hits = new ArrayList<>();
                 try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
                         .substitution("q", ResourceFactory.createStringLiteral(q))
                         .set(TDB2.symUnionDefaultGraph, true).timeout(timeoutMillis).build()) {
                     ResultSet rs = qe.execSelect();
                     while (rs.hasNext()) {
                         QuerySolution row = rs.next();
-                        hits.add(new Hit(row.getResource("item").getURI(), text(row, "headline"), text(row, "date"),
-                                text(row, "provider"), text(row, "description")));
+                        hits.add(ItemSummary.of(row));
                     }
                 }
                 return hits;
@@ -129,14 +113,9 @@ final class SearchServlet extends HttpServlet {
         }
     }
 
-    private static String text(QuerySolution row, String var) {
-        return row.get(var) == null ? null : row.get(var).isLiteral() ? row.getLiteral(var).getLexicalForm()
-                : row.get(var).toString();
-    }
-
-    private void results(Element body, String q, int page, List<Hit> hits) {
+    private void results(Element body, String q, int page, List<ItemSummary> hits) {
         boolean more = hits.size() > PAGE;
-        List<Hit> shown = more ? hits.subList(0, PAGE) : hits;
+        List<ItemSummary> shown = more ? hits.subList(0, PAGE) : hits;
         if (shown.isEmpty()) {
             body.appendElement("p").text(page == 1 ? "No item matches." : "No more items match.");
         } else {
@@ -144,27 +123,7 @@ final class SearchServlet extends HttpServlet {
             body.appendElement("p").addClass("muted").text("Items " + first + "–" + (first + shown.size() - 1)
                     + ", best matches first.");
         }
-        Element list = body.appendElement("ol").attr("start", Integer.toString((page - 1) * PAGE + 1)).addClass("hits");
-        for (Hit hit : shown) {
-            Element li = list.appendElement("li");
-            String href = links.href(hit.item());
-            li.appendElement("a").attr("href", href == null ? hit.item() : href)
-                    .text(hit.headline() == null ? hit.item() : hit.headline());
-            List<String> about = new ArrayList<>();
-            if (hit.date() != null) {
-                about.add(hit.date().length() >= 10 ? hit.date().substring(0, 10) : hit.date());
-            }
-            if (hit.provider() != null) {
-                about.add(hit.provider());
-            }
-            if (!about.isEmpty()) {
-                li.appendElement("div").addClass("muted").text(String.join(" · ", about));
-            }
-            if (hit.description() != null) {
-                String d = hit.description().strip();
-                li.appendElement("div").text(d.length() > SNIPPET ? d.substring(0, SNIPPET) + "…" : d);
-            }
-        }
+        HtmlPage.itemList(body, shown, links, (page - 1) * PAGE + 1, true).addClass("hits");
         if (page == 1 && !more) {
             return;
         }

@@ -127,7 +127,7 @@ class NewsServerTest {
 
     @Test
     void uiPingAndSampleQueryPagesAnswer() throws Exception {
-        HttpResponse<String> ui = http.get("/", "text/html");
+        HttpResponse<String> ui = http.get("/ui/", "text/html");
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().contains("<title>Apache Jena Fuseki UI</title>"), ui.body());
         assertEquals(200, http.get("/$/ping", null).statusCode());
@@ -137,7 +137,7 @@ class NewsServerTest {
         HttpResponse<String> samples = http.get("/queries", "text/html");
         assertEquals(200, samples.statusCode());
         assertTrue(samples.body().contains("Providers ranked by items"), samples.body());
-        assertTrue(samples.body().contains("href=\"/#/dataset/news/query?query=%23%20Providers%20ranked%20by%20items"),
+        assertTrue(samples.body().contains("href=\"/ui/#/dataset/news/query?query=%23%20Providers%20ranked%20by%20items"),
                 samples.body());
         HttpResponse<String> run = http.get("/queries/02-providers-ranked-by-items", "text/html");
         assertEquals(200, run.statusCode());
@@ -265,9 +265,10 @@ class NewsServerTest {
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
             assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
         }
-        String policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self';"
+        String policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http:; base-uri 'none'; form-action 'self';"
                 + " frame-ancestors 'none'";
-        for (String path : List.of("/queries", "/queries/02-providers-ranked-by-items", "/id/provider/foreignaffairs.com")) {
+        for (String path : List.of("/", "/search?q=AI", "/queries", "/queries/02-providers-ranked-by-items",
+                "/id/provider/foreignaffairs.com", "/id/topic/ai")) {
             HttpResponse<String> page = http.get(path, "text/html");
             assertEquals(200, page.statusCode(), path);
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
@@ -278,7 +279,7 @@ class NewsServerTest {
         String ui = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
                 + " frame-ancestors 'none'";
-        for (String path : List.of("/", "/index.html")) {
+        for (String path : List.of("/ui/", "/ui/index.html")) {
             HttpResponse<String> page = http.get(path, "text/html");
             assertEquals(200, page.statusCode(), path);
             assertEquals(ui, page.headers().firstValue("Content-Security-Policy").orElse(null), path);

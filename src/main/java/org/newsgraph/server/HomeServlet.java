@@ -1,0 +1,112 @@
+package org.newsgraph.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * {@code /}: a search box, the dataset at a glance, the most used topics and providers, the newest
+ * items, and the ways further in (sample queries, the query UI, the VoID description).
+ */
+final class HomeServlet extends HttpServlet {
+
+    /** A summary and the store state it was read at (the VoID description's dct:modified). */
+    private record Cached(String modified, HomeSummary summary) {
+    }
+
+    private final transient Supplier<DatasetGraph> dataset;
+    private final LinkRewriter links;
+    private final transient Node voidGraph;
+    private final transient NewsLists lists;
+    private final long timeoutMillis;
+    /** Counting topics and providers reads every item; it is done again only when the store changed. */
+    private final transient AtomicReference<Cached> cache = new AtomicReference<>();
+
+    HomeServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, Node voidGraph, long timeoutMillis) {
+        this.dataset = dataset;
+        this.links = links;
+        this.voidGraph = voidGraph;
+        this.lists = new NewsLists(timeoutMillis);
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Document doc = HtmlPage.skeleton("newsgraph");
+        Element body = doc.body();
+        body.appendElement("h1").text("News graph");
+        HtmlPage.searchForm(body, "");
+        try {
+            render(body, summary());
+        } catch (QueryCancelledException e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            body.appendElement("p").addClass("error").text("Summing up the store timed out; search, or try again later.");
+        }
+        HtmlPage.send(response, doc.outerHtml());
+    }
+
+    HomeSummary summary() {
+        DatasetGraph dsg = dataset.get();
+        String modified = HomeSummary.modified(dsg, voidGraph, timeoutMillis);
+        Cached cached = cache.get();
+        if (cached != null && modified != null && Objects.equals(cached.modified(), modified)) {
+            return cached.summary();
+        }
+        HomeSummary summary = HomeSummary.read(dsg, voidGraph, lists, timeoutMillis);
+        cache.set(new Cached(summary.modified(), summary));
+        return summary;
+    }
+
+    private void render(Element body, HomeSummary s) {
+        Element glance = body.appendElement("p").addClass("glance");
+        glance.text(String.format("%,d items from %,d providers on %,d topics", s.items(), s.providers(), s.topics())
+                + (s.dates().first() == null ? "" : ", published " + ItemSummary.day(s.dates().first()) + " to "
+                        + ItemSummary.day(s.dates().last()))
+                + "." + (s.modified() == null ? "" : " Last updated " + s.modified().replace('T', ' ') + "."));
+
+        Element columns = body.appendElement("div").addClass("columns");
+        Element newest = columns.appendElement("section").attr("id", "newest");
+        newest.appendElement("h2").text("Newest items");
+        HtmlPage.itemList(newest, s.newest(), links, 1, false);
+
+        Element side = columns.appendElement("section").attr("id", "top");
+        side.appendElement("h2").text("Top topics");
+        counts(side, s.topTopics(), "topics");
+        side.appendElement("h2").text("Top providers");
+        counts(side, s.topProviders(), "providers");
+
+        Element more = body.appendElement("section").attr("id", "more");
+        more.appendElement("h2").text("Go further");
+        Element ul = more.appendElement("ul");
+        ul.appendElement("li").appendElement("a").attr("href", "/queries").text("Sample queries")
+                .parent().appendText(": questions people ask of a news graph, with their answers");
+        ul.appendElement("li").appendElement("a").attr("href", UiPath.PATH).text("Query UI")
+                .parent().appendText(": write SPARQL against the endpoint /news/sparql");
+        ul.appendElement("li").appendElement("a").attr("href", "/.well-known/void").text("Dataset description (VoID)")
+                .parent().appendText(": what the dataset holds, for other tools");
+    }
+
+    private void counts(Element into, java.util.List<NewsLists.Count> counts, String cssClass) {
+        Element ol = into.appendElement("ol").addClass(cssClass);
+        for (NewsLists.Count c : counts) {
+            Element li = ol.appendElement("li");
+            String href = links.href(c.iri());
+            String label = c.label() == null ? c.iri() : c.label();
+            if (href == null) {
+                li.appendText(label);
+            } else {
+                li.appendElement("a").attr("href", href).text(label);
+            }
+            li.appendElement("span").addClass("muted").text(String.format(" %,d", c.items()));
+        }
+    }
+}
