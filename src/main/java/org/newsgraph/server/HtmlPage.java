@@ -37,7 +37,7 @@ final class HtmlPage {
             body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
             table{border-collapse:collapse;width:100%;table-layout:fixed}td,th{border-top:1px solid #ddd;
             padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}th{width:14em;font-weight:600}code,.iri{font-family:monospace;
-            font-size:.9em;word-break:break-all}.muted{color:#666}nav{margin-bottom:1em}nav a{margin-right:1em}pre{background:#f6f6f6;
+            font-size:.9em;word-break:break-all}.muted{color:#666}.listed-as{color:#8a5a00;font-size:.9em}nav{margin-bottom:1em}nav a{margin-right:1em}pre{background:#f6f6f6;
             padding:1em;overflow:auto}h1{overflow-wrap:anywhere;margin-bottom:.2em}.byline{color:#444;margin-top:0}
             .columns{display:flex;gap:2em;flex-wrap:wrap}.columns>#newest{flex:2 1 30em}.columns>#top{flex:1 1 16em}
             ol.items>li,ol.hits>li{margin-bottom:.6em}.lead{font-size:1.1em}figure{margin:1em 0}

@@ -95,9 +95,11 @@ final class ItemPage {
         Element ol = HtmlPage.itemList(into, entries.stream().map(ItemView.Related::item).toList(), links,
                 entries.get(0).position(), false).addClass("related");
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).differs()) {
-                ol.child(i).appendElement("div").addClass("muted")
-                        .text("This list's entry gives another headline or date; see below.");
+            ItemView.Related e = entries.get(i);
+            if (e.listedHeadline() != null || e.listedDate() != null) {
+                String as = e.listedHeadline() == null ? "" : " as “" + e.listedHeadline() + "”";
+                String dated = e.listedDate() == null ? "" : " dated " + ItemSummary.day(e.listedDate());
+                ol.child(i).appendElement("div").addClass("listed-as").text("This list gives it" + as + dated + ".");
             }
         }
     }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -30,8 +29,11 @@ record ItemView(Node item, String headline, String date, String type, Link provi
     record Image(String url, String caption) {
     }
 
-    /** An entry of the item's related list: its position, the item it shows, and whether the entry disagrees. */
-    record Related(int position, ItemSummary item, boolean differs) {
+    /**
+     * An entry of the item's related list: its position, the item it shows (as the item's own file
+     * says), and the headline and date the entry gives where they differ from those, else null.
+     */
+    record Related(int position, ItemSummary item, String listedHeadline, String listedDate) {
     }
 
     /** A snapshot of this item that says something else than its file: the values that differ. */
@@ -89,9 +91,10 @@ record ItemView(Node item, String headline, String date, String type, Link provi
         slots.forEach((position, snapshot) -> {
             Node listed = first(g, snapshot, Vocab.NG_SNAPSHOT_OF).orElse(snapshot);
             ItemSummary own = summary(dsg, g, listed);
-            boolean differs = !Objects.equals(own.headline(), lexical(g, snapshot, Vocab.SCHEMA_HEADLINE))
-                    || !Objects.equals(own.date(), lexical(g, snapshot, Vocab.SCHEMA_DATE_PUBLISHED));
-            related.add(new Related(position, own, differs));
+            String headline = lexical(g, snapshot, Vocab.SCHEMA_HEADLINE);
+            String date = lexical(g, snapshot, Vocab.SCHEMA_DATE_PUBLISHED);
+            related.add(new Related(position, own, headline == null || headline.equals(own.headline()) ? null : headline,
+                    date == null || date.equals(own.date()) ? null : date));
         });
         return related;
     }

@@ -137,8 +137,9 @@ class NewsPagesTest {
         assertEquals("2 more related items", folded.selectFirst("summary").text());
         assertEquals(List.of("Eruption 11", "Eruption 12"), folded.select("ol.related > li > a").eachText());
         assertEquals("11", folded.selectFirst("ol.related").attr("start"));
-        assertEquals("This list's entry gives another headline or date; see below.",
-                doc.select("#related > ol.related > li").get(2).selectFirst("div.muted:last-child").text());
+        assertEquals("This list gives it as “Old title of eruption 3”.",
+                doc.select("#related > ol.related > li").get(2).selectFirst("div.listed-as").text());
+        assertEquals(1, doc.select("#related div.listed-as").size(), "the other entries agree");
     }
 
     @Test
