@@ -177,6 +177,20 @@ class BrowserTest {
         assertNoPolicyViolations();
     }
 
+    @Test
+    @Order(4)
+    void theQueryUiRunsAQueryUnderItsPolicy() throws Exception {
+        open("/ui/#/dataset/news/query");
+        WebElement run = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".yasqe_queryButton")));
+        run.click();
+        browser.wait.until(d -> !d.findElements(By.cssSelector(".yasr table tbody tr")).isEmpty());
+        assertFalse(texts(".yasr table tbody tr").isEmpty());
+        browser.screenshot("09-query-ui");
+        List<String> problems = browser.console().stream()
+                .filter(m -> (m.contains("Content Security Policy") && !m.contains("prefix.cc")) || m.contains("Uncaught")).toList();
+        assertTrue(problems.isEmpty(), "console: " + problems);
+    }
+
     /** No script of the data ran and none of its tags became elements. */
     private void assertHarmless(String where) {
         Object pwned = ((JavascriptExecutor) browser.driver).executeScript("return window.pwned === undefined ? null : window.pwned;");
