@@ -4,10 +4,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.apache.jena.graph.Node;
+import org.newsgraph.mapping.IriMinter;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.jsoup.nodes.Document;
@@ -25,17 +24,23 @@ final class HomeServlet extends HttpServlet {
 
     private final transient Supplier<DatasetGraph> dataset;
     private final LinkRewriter links;
-    private final transient Node voidGraph;
+    private final transient IriMinter iris;
     private final transient NewsLists lists;
     private final long timeoutMillis;
-    /** Counting topics and providers reads every item; it is done again only when the store changed. */
     private final transient AtomicReference<Cached> cache = new AtomicReference<>();
+    private final transient java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "home-summary");
+                t.setDaemon(true);
+                return t;
+            });
+    private transient java.util.concurrent.Future<Cached> reading;
 
-    HomeServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, Node voidGraph, long timeoutMillis) {
+    HomeServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, IriMinter iris, NewsLists lists, long timeoutMillis) {
         this.dataset = dataset;
         this.links = links;
-        this.voidGraph = voidGraph;
-        this.lists = new NewsLists(timeoutMillis);
+        this.iris = iris;
+        this.lists = lists;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -47,6 +52,10 @@ final class HomeServlet extends HttpServlet {
         HtmlPage.searchForm(body, "");
         try {
             render(body, summary());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            body.appendElement("p").addClass("error").text("The server is stopping.");
         } catch (QueryCancelledException e) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             body.appendElement("p").addClass("error").text("Summing up the store timed out; search, or try again later.");
@@ -54,16 +63,44 @@ final class HomeServlet extends HttpServlet {
         HtmlPage.send(response, doc.outerHtml());
     }
 
-    HomeSummary summary() {
-        DatasetGraph dsg = dataset.get();
-        String modified = HomeSummary.modified(dsg, voidGraph, timeoutMillis);
+    /**
+     * The summary of the store. Reading it takes seconds on a large store (every item's date,
+     * topics and provider), so it is read in the background when the store changed, and until then
+     * the page shows the previous one, which says when it was true; only the first request waits.
+     */
+    HomeSummary summary() throws InterruptedException {
         Cached cached = cache.get();
-        if (cached != null && modified != null && Objects.equals(cached.modified(), modified)) {
-            return cached.summary();
+        if (cached == null) {
+            try {
+                return refresh().get().summary();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
         }
-        HomeSummary summary = HomeSummary.read(dsg, voidGraph, lists, timeoutMillis);
-        cache.set(new Cached(summary.modified(), summary));
-        return summary;
+        String state = StoreState.of(dataset.get(), iris);
+        if (state == null || !state.equals(cached.modified())) {
+            refresh();
+        }
+        return cached.summary();
+    }
+
+    /** Starts reading the summary unless a read is under way; either way, the read that will answer. */
+    synchronized java.util.concurrent.Future<Cached> refresh() {
+        if (reading == null || reading.isDone()) {
+            reading = reader.submit(() -> {
+                DatasetGraph dsg = dataset.get();
+                String state = StoreState.of(dsg, iris);
+                Cached fresh = new Cached(state, HomeSummary.read(dsg, iris.voidGraph(), lists, timeoutMillis));
+                cache.set(fresh);
+                return fresh;
+            });
+        }
+        return reading;
+    }
+
+    @Override
+    public void destroy() {
+        reader.shutdownNow();
     }
 
     private void render(Element body, HomeSummary s) {

@@ -17,6 +17,7 @@ import org.newsgraph.mapping.Vocab;
 record HomeSummary(long items, long providers, long topics, NewsLists.DateRange dates, String modified,
         List<NewsLists.Count> topTopics, List<NewsLists.Count> topProviders, List<ItemSummary> newest) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HomeSummary.class);
     static final int TOP = 12;
     static final int NEWEST = 10;
 
@@ -24,12 +25,6 @@ record HomeSummary(long items, long providers, long topics, NewsLists.DateRange 
             SELECT ?modified ?class ?n
             WHERE { GRAPH ?void { ?ds a void:Dataset ; dct:modified ?modified .
                     OPTIONAL { ?ds void:classPartition [ void:class ?class ; void:entities ?n ] } } }""");
-
-    /** When the VoID description says the store last changed; null if it has none. */
-    static String modified(DatasetGraph dsg, Node voidGraph, long timeoutMillis) {
-        List<QuerySolution> rows = voidRows(dsg, voidGraph, timeoutMillis);
-        return rows.isEmpty() ? null : StoreQuery.text(rows.get(0), "modified");
-    }
 
     static HomeSummary read(DatasetGraph dsg, Node voidGraph, NewsLists lists, long timeoutMillis) {
         long items = 0;
@@ -48,9 +43,17 @@ record HomeSummary(long items, long providers, long topics, NewsLists.DateRange 
                 topics = n;
             }
         }
-        return new HomeSummary(items, providers, topics, lists.dateRange(dsg), modified,
-                lists.mostUsed(dsg, Vocab.SCHEMA_ABOUT, TOP), lists.mostUsed(dsg, Vocab.SCHEMA_PUBLISHER, TOP),
-                lists.newest(dsg, NEWEST));
+        long t0 = System.nanoTime();
+        NewsLists.Newest newest = lists.newest(dsg, NEWEST);
+        long t1 = System.nanoTime();
+        List<NewsLists.Count> topTopics = lists.mostUsed(dsg, Vocab.SCHEMA_ABOUT, TOP);
+        long t2 = System.nanoTime();
+        List<NewsLists.Count> topProviders = lists.mostUsed(dsg, Vocab.SCHEMA_PUBLISHER, TOP);
+        long t3 = System.nanoTime();
+        LOG.info("Home page summary read: newest {} ms, topics {} ms, providers {} ms", (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        return new HomeSummary(items, providers, topics, newest.range(), modified, topTopics, topProviders,
+                newest.items());
     }
 
     private static List<QuerySolution> voidRows(DatasetGraph dsg, Node voidGraph, long timeoutMillis) {

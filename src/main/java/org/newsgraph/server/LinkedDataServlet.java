@@ -29,10 +29,10 @@ final class LinkedDataServlet extends HttpServlet {
     private final LinkRewriter links;
     private final transient NewsLists lists;
 
-    LinkedDataServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, long timeoutMillis) {
+    LinkedDataServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, NewsLists lists) {
         this.dataset = dataset;
         this.links = links;
-        this.lists = new NewsLists(timeoutMillis);
+        this.lists = lists;
     }
 
     /** The page for a person: news first for items, providers and topics, the statements for anything else. */
@@ -71,8 +71,6 @@ final class LinkedDataServlet extends HttpServlet {
                 return;
             }
             RdfResponse.write(response, d.graph, contentType);
-        } catch (org.apache.jena.query.QueryCancelledException e) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "listing the items of this node timed out");
         } catch (RuntimeException e) {
             LOG.warn("Failed to describe {}: {}", request.getRequestURI(), e.toString());
             if (!response.isCommitted()) {

@@ -41,6 +41,9 @@ public final class NewsServer implements AutoCloseable {
         AtomicReference<FusekiServer> ref = new AtomicReference<>();
         Supplier<DatasetGraph> dataset = () -> datasetOf(ref.get());
         List<SampleQuery> queries = SampleQuery.load(Path.of("queries"));
+        IriMinter iris = new IriMinter(options.base());
+        NewsLists lists = new NewsLists(iris);
+        HomeServlet home = new HomeServlet(dataset, links, iris, lists, options.timeoutSeconds() * 1000L);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 // The UI module alone, without the admin module that would let clients create datasets.
@@ -53,14 +56,13 @@ public final class NewsServer implements AutoCloseable {
                 .addFilter("/*", new ChunkedBodyLimit(options.maxBodyBytes()))
                 .addFilter("/*", new ReadOnlyCors())
                 .addFilter(DATASET + "/*", new ServiceDescription())
-                .addServlet("", new HomeServlet(dataset, links, new IriMinter(options.base()).voidGraph(),
-                        options.timeoutSeconds() * 1000L))
+                .addServlet("", home)
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
                         options.timeoutSeconds() * 1000L))
                 .addServlet("/search", new SearchServlet(dataset, links, options.timeoutSeconds() * 1000L))
-                .addServlet("/.well-known/void", new VoidServlet(dataset, new IriMinter(options.base()).voidGraph()));
+                .addServlet("/.well-known/void", new VoidServlet(dataset, iris.voidGraph()));
         if (!links.basePath().equals("/")) {
-            builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links, options.timeoutSeconds() * 1000L));
+            builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links, lists));
         }
         builder.registerOperation(Operation.Query, new WholeResultQuery(options.maxResultBytes()));
         if (!options.allowLoad() || !options.allowService()) {
@@ -102,6 +104,7 @@ public final class NewsServer implements AutoCloseable {
             }
             throw e;
         }
+        home.refresh(); // so that the first visitor finds the home page read
         return new NewsServer(server);
     }
 
