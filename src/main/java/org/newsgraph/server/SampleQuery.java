@@ -14,25 +14,67 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A query of {@code queries/*.rq}: its file name, and the title and explanation from its leading
- * comment lines.
+ * A query of {@code queries/*.rq}: its file name, the title and explanation from its leading
+ * comment lines, and the parameters those lines declare, one a line:
+ * {@code # Parameter ?topic (topic): what the form shows}. Lines indented after the {@code #} that
+ * follow a declaration are notes for readers of the file (how to change the value by hand), which
+ * the form makes needless: they are in neither the description nor the help.
  */
-public record SampleQuery(String name, String title, String description, String text) {
+public record SampleQuery(String name, String title, String description, List<QueryParameter> parameters, String text) {
+
+    public SampleQuery {
+        parameters = List.copyOf(parameters);
+    }
 
     static SampleQuery parse(String name, String text) {
         List<String> comments = new ArrayList<>();
-        for (String line : text.lines().toList()) {
-            if (!line.startsWith("#")) {
-                break;
+        List<QueryParameter> parameters = new ArrayList<>();
+        boolean underDeclaration = false;
+        for (String line : header(text)) {
+            Optional<QueryParameter> declared = QueryParameter.declaredBy(comment(line));
+            declared.ifPresent(parameters::add);
+            underDeclaration = declared.isPresent() || (underDeclaration && isNote(line));
+            if (!underDeclaration) {
+                comments.add(comment(line));
             }
-            comments.add(line.replaceFirst("^#+\\s?", "").strip());
         }
         String title = comments.isEmpty() ? name : comments.get(0);
         String description = String.join(" ", comments.subList(Math.min(1, comments.size()), comments.size())).strip();
-        return new SampleQuery(name, title, description, text);
+        return new SampleQuery(name, title, description, parameters, text);
+    }
+
+    /**
+     * The title and description lines, kept above the query as run with chosen values; not the
+     * declarations and their notes, which tell how to change the defaults the query no longer has.
+     */
+    String descriptionHeader() {
+        StringBuilder header = new StringBuilder();
+        boolean underDeclaration = false;
+        for (String line : header(text)) {
+            boolean declaration = QueryParameter.declaredBy(comment(line)).isPresent();
+            underDeclaration = declaration || (underDeclaration && isNote(line));
+            if (!underDeclaration) {
+                header.append(line).append('\n');
+            }
+        }
+        return header.toString();
+    }
+
+    private static List<String> header(String text) {
+        return text.lines().takeWhile(l -> l.startsWith("#")).toList();
+    }
+
+    private static String comment(String line) {
+        return line.replaceFirst("^#+\\s?", "").strip();
+    }
+
+    /** A line indented after its {@code #}: a note under the declaration above it, when there is one. */
+    private static boolean isNote(String line) {
+        return line.startsWith("#  ");
     }
 
     /** The queries in {@code dir} if it exists, else those shipped in the jar. */

@@ -106,11 +106,16 @@ final class SearchServlet extends HttpServlet {
                 return hits;
             });
         } catch (org.apache.jena.query.text.TextIndexParseException e) {
-            // "Text search parse error:\nCannot parse '…': Lexical error at line 1, column 11.  Encountered: …"
-            String why = e.getMessage().lines().filter(l -> l.startsWith("Cannot parse")).findFirst().orElse("syntax error");
-            int cut = why.indexOf(".  ");
-            throw new SearchSyntaxException(cut > 0 ? why.substring(0, cut) : why);
+            throw new SearchSyntaxException(why(e));
         }
+    }
+
+    /** What Lucene could not read, without its list of expected tokens. */
+    static String why(org.apache.jena.query.text.TextIndexParseException e) {
+        // "Text search parse error:\nCannot parse '…': Lexical error at line 1, column 11.  Encountered: …"
+        String why = e.getMessage().lines().filter(l -> l.startsWith("Cannot parse")).findFirst().orElse("syntax error");
+        int cut = why.indexOf(".  ");
+        return cut > 0 ? why.substring(0, cut) : why;
     }
 
     private void results(Element body, String q, int page, List<ItemSummary> hits) {

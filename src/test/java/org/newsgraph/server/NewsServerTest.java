@@ -142,8 +142,9 @@ class NewsServerTest {
         HttpResponse<String> run = http.get("/queries/02-providers-ranked-by-items", "text/html");
         assertEquals(200, run.statusCode());
         assertTrue(run.body().contains("Foreign Affairs"), run.body());
-        // Every node in the results links to its page on this server.
-        assertTrue(run.body().contains("<a href=\"/id/provider/foreignaffairs.com\">"), run.body());
+        // Every node in the results links to its page on this server, by its label.
+        assertTrue(run.body().contains("<a href=\"/id/provider/foreignaffairs.com\" title=\""
+                + IriMinter.DEFAULT_BASE + "provider/foreignaffairs.com\">Foreign Affairs</a>"), run.body());
         assertEquals(404, http.get("/queries/no-such-query", "text/html").statusCode());
     }
 
