@@ -116,12 +116,12 @@ final class HtmlPage {
 
     private static final int SNIPPET = 240;
 
-    /** Links to the node's neighbourhood view and to this page in RDF: Turtle, JSON-LD, N-Triples. */
-    static void formats(Element into, String selfPath, Node node) {
+    /** Links to the node's neighbourhood view (if it has one) and to this page in RDF: Turtle, JSON-LD, N-Triples. */
+    static void formats(Element into, String selfPath, Node drawable) {
         Element formats = into.appendElement("p").addClass("muted formats");
-        if (node.isURI()) {
-            formats.appendElement("a").addClass("neighbourhood").attr("href", "/neighbourhood?node="
-                    + java.net.URLEncoder.encode(node.getURI(), java.nio.charset.StandardCharsets.UTF_8)).text("Neighbourhood");
+        if (drawable != null) {
+            formats.appendElement("a").addClass("neighbourhood").attr("href", NeighbourhoodPage.path(drawable.getURI()))
+                    .text("Neighbourhood");
             formats.appendText(" · ");
         }
         formats.appendText("As ");
@@ -138,7 +138,7 @@ final class HtmlPage {
         body.appendElement("h1").text(d.title());
         Element iri = body.appendElement("p");
         iri.appendElement("span").addClass("iri").text(d.node.getURI());
-        formats(body, selfPath, d.node);
+        formats(body, selfPath, NeighbourhoodPage.drawable(d) ? d.node : null);
         statements(body, d, Set.of());
         return doc.outerHtml();
     }

@@ -44,6 +44,7 @@ public final class NewsServer implements AutoCloseable {
         IriMinter iris = new IriMinter(options.base());
         NewsLists lists = new NewsLists(iris);
         HomeServlet home = new HomeServlet(dataset, links, iris, lists, options.timeoutSeconds() * 1000L);
+        StaticResources statics = new StaticResources();
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 // The UI module alone, without the admin module that would let clients create datasets.
@@ -60,6 +61,10 @@ public final class NewsServer implements AutoCloseable {
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
                         options.timeoutSeconds() * 1000L))
                 .addServlet("/search", new SearchServlet(dataset, links, options.timeoutSeconds() * 1000L))
+                .addServlet(NeighbourhoodServlet.PATH, new NeighbourhoodServlet(dataset, links, new Neighbourhood()))
+                .addServlet(NeighbourhoodPage.PATH, new NeighbourhoodPage(dataset, links, statics.cytoscape()))
+                .addServlet("/assets/*", statics)
+                .addServlet("/webjars/*", statics)
                 .addServlet("/.well-known/void", new VoidServlet(dataset, iris.voidGraph()));
         if (!links.basePath().equals("/")) {
             builder.addServlet(links.pathSpec(), new LinkedDataServlet(dataset, links, lists));
