@@ -203,6 +203,10 @@
     });
   }
 
+  // The graph, for the browser tests (and the console): they click nodes where Cytoscape drew them.
+  container.newsgraphGraph = cy;
+  container.newsgraphExpanded = expanded;
+
   cy.on('tap', 'node', function (event) {
     describe(event.target);
     expand(event.target);

@@ -43,6 +43,7 @@ class BrowserTest {
 
     static final String HOSTILE = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script> Hostile geyser";
     static final int GEYSERS = 120;
+    static final int CHAIN = 5;
 
     Browser browser;
     NewsServer server;
@@ -62,6 +63,14 @@ class BrowserTest {
             Files.writeString(news.resolve("geyser-" + i + ".md"), "---\ntitle: \"Geyser report " + i
                     + "\"\nwebUrl: https://geyser.example/" + i + "\npublishedDateTime: " + LocalDate.of(2022, 1, 1).plusDays(i)
                     + "T12:00:00Z\nprovider:\n  name: Steam Weekly\n  domain: steam.example\ntopics:\n  - Geysers\n---\n");
+        }
+        // A chain of related items: two steps out from the first, a click on the last drawn draws the next.
+        for (int i = 1; i <= CHAIN; i++) {
+            Files.writeString(news.resolve("chain-" + i + ".md"), "---\ntitle: \"" + (i == 1 ? "Aurora over the fjords"
+                    : "Northern lights, part " + i) + "\"\nwebUrl: https://aurora.example/" + i + "\npublishedDateTime: 2021-02-0"
+                    + i + "T20:00:00Z\nprovider:\n  name: Sky Watch " + i + "\n  domain: sky" + i + ".example\n"
+                    + (i < CHAIN ? "related:\n  - title: \"Northern lights, part " + (i + 1) + "\"\n    webUrl: https://aurora.example/"
+                            + (i + 1) + "\n" : "") + "---\n");
         }
         Files.writeString(news.resolve("hostile.md"), "---\ntitle: '" + HOSTILE + "'\nexcerpt: '<b>bold?</b>'\n"
                 + "webUrl: https://geyser.example/hostile\npublishedDateTime: 2023-01-01T00:00:00Z\n"
@@ -101,11 +110,11 @@ class BrowserTest {
         browser.screenshot("01-home");
 
         WebElement box = browser.driver.findElement(By.cssSelector("form.search input[name=q]"));
-        box.sendKeys("intelligence");
+        box.sendKeys("fjords");
         box.submit();
-        browser.wait.until(ExpectedConditions.urlContains("/search?q=intelligence"));
+        browser.wait.until(ExpectedConditions.urlContains("/search?q=fjords"));
         List<WebElement> hits = browser.driver.findElements(By.cssSelector("ol.hits > li > a"));
-        assertFalse(hits.isEmpty(), "the seeds have items on artificial intelligence");
+        assertEquals(List.of("Aurora over the fjords"), hits.stream().map(WebElement::getText).toList());
         String headline = hits.get(0).getText();
         browser.screenshot("02-search");
 
@@ -117,12 +126,16 @@ class BrowserTest {
         browser.driver.findElement(By.cssSelector("p.formats a.neighbourhood")).click();
         WebElement graph = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("graph")));
         browser.wait.until(ExpectedConditions.attributeToBe(graph, "data-state", "ready"));
-        int before = Integer.parseInt(graph.getAttribute("data-nodes"));
-        assertTrue(before > 1, "the item and its neighbours are drawn: " + before);
+        // Two steps out: the item and its provider; part 2 and its provider; part 3.
+        assertEquals("5", graph.getAttribute("data-nodes"));
         browser.screenshot("04-neighbourhood");
 
         NeighbourhoodDriver.clickExpandableNode(browser, graph);
-        browser.wait.until(d -> Integer.parseInt(graph.getAttribute("data-nodes")) > before);
+        // Part 3 expanded: its provider and part 4 drawn too.
+        browser.wait.until(d -> "7".equals(graph.getAttribute("data-nodes")));
+        assertEquals(List.of("Northern lights, part 4"), ((List<?>) ((JavascriptExecutor) browser.driver).executeScript(
+                "return arguments[0].newsgraphGraph.nodes().filter(function (n) { return n.data('label') === 'Northern lights, part 4'; })"
+                        + ".map(function (n) { return n.data('label'); });", graph)));
         browser.screenshot("05-neighbourhood-expanded");
         assertNoPolicyViolations();
     }
