@@ -61,6 +61,9 @@ final class NewsLists {
     /** The sorted item lists by (link, node), for the store state they were read at. */
     private final LinkedHashMap<List<Node>, List<Dated>> cache = new LinkedHashMap<>(16, 0.75f, true);
     private String cachedState;
+    /** The most used topics and providers by (link, limit), for the store state they were counted at. */
+    private final Map<List<Object>, List<Count>> counted = new HashMap<>();
+    private String countedState;
     private long cachedItems;
 
     NewsLists(IriMinter iris) {
@@ -123,8 +126,30 @@ final class NewsLists {
         });
     }
 
-    /** The nodes most items link to with {@code link}, most used first. */
+    /** The nodes most items link to with {@code link}, most used first; kept until the store changes. */
     List<Count> mostUsed(DatasetGraph dsg, Node link, int limit) {
+        String state = StoreState.of(dsg, iris);
+        List<Object> key = List.of(link, limit);
+        synchronized (counted) {
+            if (state == null || !state.equals(countedState)) {
+                counted.clear();
+                countedState = state;
+            }
+            List<Count> cached = counted.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<Count> counts = count(dsg, link, limit);
+        synchronized (counted) {
+            if (state != null && state.equals(countedState)) {
+                counted.put(key, counts);
+            }
+        }
+        return counts;
+    }
+
+    private List<Count> count(DatasetGraph dsg, Node link, int limit) {
         return Txn.calculateRead(dsg, () -> {
             Map<Node, Long> counts = new HashMap<>();
             // TDB2 answers this from its POSG index: the same statement in several graphs comes in a row.

@@ -58,7 +58,7 @@ public final class NewsServer implements AutoCloseable {
                 .addFilter("/*", new ReadOnlyCors())
                 .addFilter(DATASET + "/*", new ServiceDescription())
                 .addServlet("", home)
-                .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links,
+                .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links, lists,
                         options.timeoutSeconds() * 1000L))
                 .addServlet("/search", new SearchServlet(dataset, links, options.timeoutSeconds() * 1000L))
                 .addServlet(NeighbourhoodServlet.PATH, new NeighbourhoodServlet(dataset, links, new Neighbourhood()))

@@ -56,12 +56,14 @@ final class SampleQueriesServlet extends HttpServlet {
             table.results time{white-space:nowrap}.error{color:#a00000;font-weight:600}""";
 
     private final LinkRewriter links;
+    private final transient NewsLists lists;
     private final ParameterReader reader;
     private final long timeoutMillis;
 
     SampleQueriesServlet(List<SampleQuery> queries, Supplier<DatasetGraph> dataset, LinkRewriter links,
-            long timeoutMillis) {
+            NewsLists lists, long timeoutMillis) {
         this.queries = queries;
+        this.lists = lists;
         this.dataset = dataset;
         this.links = links;
         this.reader = new ParameterReader(links);
@@ -199,7 +201,7 @@ final class SampleQueriesServlet extends HttpServlet {
             row.appendElement("label").attr("for", id).text(capitalised(p.kind().label()));
             if (choice) {
                 Element select = row.appendElement("select").attr("name", p.name()).attr("id", id);
-                for (ParameterOptions.Option o : ParameterOptions.of(p.kind(), current, dsg, timeoutMillis)) {
+                for (ParameterOptions.Option o : ParameterOptions.of(p.kind(), current, dsg, lists)) {
                     Element option = select.appendElement("option").attr("value", o.node().getURI()).text(o.text());
                     if (o.node().equals(current)) {
                         option.attr("selected", true);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.server.NewsServer;
+import org.newsgraph.server.TestServers;
 import org.newsgraph.server.ServerOptions;
-import org.newsgraph.store.BuildListener;
-import org.newsgraph.store.BuildOptions;
-import org.newsgraph.store.CorpusLoader;
-import org.newsgraph.store.StoreLayout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -76,10 +71,7 @@ class BrowserTest {
                 + "webUrl: https://geyser.example/hostile\npublishedDateTime: 2023-01-01T00:00:00Z\n"
                 + "provider:\n  name: '<i>Evil</i> Press'\n  domain: evil.example\ntopics:\n  - Geysers\n"
                 + "related:\n  - title: 'Geyser report 1'\n    webUrl: https://geyser.example/1\n---\n");
-        new CorpusLoader(new StoreLayout(dir.resolve("store")), new BuildOptions(List.of(corpus),
-                IriMinter.DEFAULT_BASE, false, false, 2, Clock.systemUTC()), BuildListener.NONE).build();
-        server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 30,
-                null, false, false, null, 1 << 20, 256 << 20));
+        server = TestServers.buildAndServe(corpus, dir.resolve("store"));
         root = "http://127.0.0.1:" + server.port();
     }
 

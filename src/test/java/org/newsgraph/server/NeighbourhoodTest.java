@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,10 +33,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.WebUrl;
-import org.newsgraph.store.BuildListener;
-import org.newsgraph.store.BuildOptions;
-import org.newsgraph.store.CorpusLoader;
-import org.newsgraph.store.StoreLayout;
 
 /**
  * {@code /neighbourhood.json} and {@code /neighbourhood}: item A relates to B and C, D relates to
@@ -98,10 +93,7 @@ class NeighbourhoodTest {
         Files.writeString(topics.resolve("00-tech.yaml"), "taxonomy: topic\n_id: tech\nname: Tech\n");
         Files.writeString(topics.resolve("01-cloud.yaml"), "taxonomy: topic\n_id: cloud\nname: Cloud\nparent: Tech\n");
         Files.writeString(topics.resolve("02-security.yaml"), "taxonomy: topic\n_id: security\nname: Security\nparent: Tech\n");
-        new CorpusLoader(new StoreLayout(dir.resolve("store")), new BuildOptions(List.of(dir.resolve("corpus")),
-                IriMinter.DEFAULT_BASE, false, false, 2, Clock.systemUTC()), BuildListener.NONE).build();
-        server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 30,
-                null, false, false, null, 1 << 20, 256 << 20));
+        server = TestServers.buildAndServe(dir.resolve("corpus"), dir.resolve("store"));
         http = new HttpClientSupport(server.port());
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.Vocab;
-import org.newsgraph.store.BuildListener;
-import org.newsgraph.store.BuildOptions;
-import org.newsgraph.store.CorpusLoader;
-import org.newsgraph.store.StoreLayout;
 
 /**
  * The pages a person explores the news with: the home page, an item page news first, a topic with
@@ -70,10 +64,7 @@ class NewsPagesTest {
                     .append("\n    provider:\n      name: Lava Times\n      domain: lava.example\n");
         }
         Files.writeString(news.resolve("main.md"), main.append("---\n").toString());
-        new CorpusLoader(new StoreLayout(dir.resolve("store")), new BuildOptions(List.of(corpus),
-                IriMinter.DEFAULT_BASE, false, false, 2, Clock.systemUTC()), BuildListener.NONE).build();
-        server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 30,
-                null, false, false, null, 1 << 20, 256 << 20));
+        server = TestServers.buildAndServe(corpus, dir.resolve("store"));
         http = new HttpClientSupport(server.port());
     }
 

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.mapping.IriMinter;
 import org.newsgraph.mapping.WebUrl;
-import org.newsgraph.store.BuildListener;
-import org.newsgraph.store.BuildOptions;
-import org.newsgraph.store.CorpusLoader;
-import org.newsgraph.store.StoreLayout;
 
 /**
  * The parameters of the sample queries at {@code /queries/NAME}: the form, values chosen in the
@@ -68,10 +63,7 @@ class SampleQueryParametersTest {
         item(corpus, "g1", "Glacier retreat", "2024-06-01T09:30:00Z", "Ice Daily", "icedaily.example", "Glaciers", "");
         item(corpus, "g2", HOSTILE, "2024-06-02T10:00:00Z", "Ice Daily", "icedaily.example", "Glaciers",
                 "related:\n  - title: \"Glacier retreat\"\n    webUrl: " + url("g1") + "\n");
-        new CorpusLoader(new StoreLayout(dir.resolve("store")), new BuildOptions(List.of(dir.resolve("corpus")),
-                IriMinter.DEFAULT_BASE, false, false, 2, Clock.systemUTC()), BuildListener.NONE).build();
-        server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 30,
-                null, false, false, null, 1 << 20, 256 << 20));
+        server = TestServers.buildAndServe(dir.resolve("corpus"), dir.resolve("store"));
         http = new HttpClientSupport(server.port());
     }
 

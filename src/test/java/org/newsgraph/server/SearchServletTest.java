@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.mapping.IriMinter;
-import org.newsgraph.store.BuildListener;
-import org.newsgraph.store.BuildOptions;
-import org.newsgraph.store.CorpusLoader;
-import org.newsgraph.store.StoreLayout;
 
 /** {@code /search}: 45 items with a common word, paged by 20; a hostile headline; a query Lucene cannot read. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,10 +35,7 @@ class SearchServletTest {
         }
         Files.writeString(corpus.resolve("hostile.md"), "---\ntitle: \"<script>alert(1)</script> Geyser\"\n"
                 + "webUrl: https://news.example/geyser\n---\n");
-        new CorpusLoader(new StoreLayout(dir.resolve("store")), new BuildOptions(List.of(dir.resolve("corpus")),
-                IriMinter.DEFAULT_BASE, false, false, 2, Clock.systemUTC()), BuildListener.NONE).build();
-        server = NewsServer.start(new ServerOptions(dir.resolve("store"), "127.0.0.1", 0, IriMinter.DEFAULT_BASE, 30,
-                null, false, false, null, 1 << 20, 256 << 20));
+        server = TestServers.buildAndServe(dir.resolve("corpus"), dir.resolve("store"));
         http = new HttpClientSupport(server.port());
     }
 
