@@ -1,26 +1,33 @@
 package org.newsgraph.server;
 
-import org.apache.jena.query.QuerySolution;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.newsgraph.mapping.Vocab;
 
 /** An item as a list shows it: headline, date, provider and the start of its description. */
 record ItemSummary(String iri, String headline, String date, String provider, String description) {
 
-    /**
-     * The SELECT clause and optional patterns that fill an item summary for {@code ?item}, one row
-     * per item (an item's fields come from its own file, or from the snapshot that resolved it).
-     */
-    static final String FIELDS = "(SAMPLE(?h) AS ?headline) (MAX(?d) AS ?date) (SAMPLE(?pn) AS ?provider)"
-            + " (SAMPLE(?desc) AS ?description)";
-    static final String PATTERNS = """
-              OPTIONAL { ?item schema:headline ?h }
-              OPTIONAL { ?item schema:datePublished ?d }
-              OPTIONAL { ?item schema:publisher/schema:name ?pn }
-              OPTIONAL { ?item schema:description ?desc }
-            """;
+    /** The summary of {@code item} from the union graph {@code g} of {@code dsg}; call inside a read transaction. */
+    static ItemSummary read(DatasetGraph dsg, Graph g, Node item) {
+        String provider = null;
+        var publishers = g.find(item, Vocab.SCHEMA_PUBLISHER, Node.ANY);
+        if (publishers.hasNext()) {
+            Node p = publishers.next().getObject();
+            Node label = NodeDescription.label(dsg, p);
+            provider = label != null && label.isLiteral() ? label.getLiteralLexicalForm() : p.toString();
+        }
+        return new ItemSummary(item.getURI(), lexical(g, item, Vocab.SCHEMA_HEADLINE),
+                lexical(g, item, Vocab.SCHEMA_DATE_PUBLISHED), provider, lexical(g, item, Vocab.SCHEMA_DESCRIPTION));
+    }
 
-    static ItemSummary of(QuerySolution row) {
-        return new ItemSummary(StoreQuery.text(row, "item"), StoreQuery.text(row, "headline"),
-                StoreQuery.text(row, "date"), StoreQuery.text(row, "provider"), StoreQuery.text(row, "description"));
+    private static String lexical(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        if (!it.hasNext()) {
+            return null;
+        }
+        Node o = it.next().getObject();
+        return o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : o.toString();
     }
 
     /** The day of a date or date-time as written ({@code 2024-05-01T08:00:00Z} → {@code 2024-05-01}). */

@@ -90,7 +90,7 @@ record ItemView(Node item, String headline, String date, String type, Link provi
         List<Related> related = new ArrayList<>();
         slots.forEach((position, snapshot) -> {
             Node listed = first(g, snapshot, Vocab.NG_SNAPSHOT_OF).orElse(snapshot);
-            ItemSummary own = summary(dsg, g, listed);
+            ItemSummary own = ItemSummary.read(dsg, g, listed);
             String headline = lexical(g, snapshot, Vocab.SCHEMA_HEADLINE);
             String date = lexical(g, snapshot, Vocab.SCHEMA_DATE_PUBLISHED);
             related.add(new Related(position, own, headline == null || headline.equals(own.headline()) ? null : headline,
@@ -120,12 +120,6 @@ record ItemView(Node item, String headline, String date, String type, Link provi
         }
         found.sort(Comparator.comparing(Disagreement::lists).reversed().thenComparing(Disagreement::snapshot));
         return found;
-    }
-
-    static ItemSummary summary(DatasetGraph dsg, Graph g, Node item) {
-        String provider = first(g, item, Vocab.SCHEMA_PUBLISHER).map(p -> link(dsg, p).label()).orElse(null);
-        return new ItemSummary(item.getURI(), lexical(g, item, Vocab.SCHEMA_HEADLINE),
-                lexical(g, item, Vocab.SCHEMA_DATE_PUBLISHED), provider, lexical(g, item, Vocab.SCHEMA_DESCRIPTION));
     }
 
     private static String caption(Graph g, Node item, Node image) {

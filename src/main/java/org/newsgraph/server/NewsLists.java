@@ -77,7 +77,7 @@ final class NewsLists {
         List<Dated> shown = all.subList(from, Math.min(all.size(), from + size));
         return Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getUnionGraph();
-            return new Page(shown.stream().map(d -> ItemView.summary(dsg, g, d.item())).toList(), all.size());
+            return new Page(shown.stream().map(d -> ItemSummary.read(dsg, g, d.item())).toList(), all.size());
         });
     }
 
@@ -121,7 +121,7 @@ final class NewsLists {
             List<Dated> sorted = new ArrayList<>(newest);
             sorted.sort(Dated.NEWEST_FIRST);
             List<Node> items = sorted.stream().map(Dated::item).distinct().limit(limit).toList();
-            return new Newest(items.stream().map(item -> ItemView.summary(dsg, g, item)).toList(),
+            return new Newest(items.stream().map(item -> ItemSummary.read(dsg, g, item)).toList(),
                     new DateRange(first == null ? null : first.date(), last == null ? null : last.date()));
         });
     }

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -15,7 +19,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -33,21 +36,17 @@ import org.jsoup.nodes.Element;
 final class SearchServlet extends HttpServlet {
 
     static final int PAGE = 20;
-    private static final Query SEARCH = QueryFactory.create("""
+    /** The most hits Lucene is asked for: as many as jena-text gives without a limit. */
+    static final int MAX_HITS = 100_000;
+    /** Lucene's best hits, and whether each is an item (the text index also holds snapshots' headlines). */
+    private static final Query HITS = QueryFactory.create("""
             PREFIX schema: <https://schema.org/>
             PREFIX text:   <http://jena.apache.org/text#>
-            SELECT ?item (MAX(?score) AS ?relevance) (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?date)
-                   (SAMPLE(?p) AS ?provider) (SAMPLE(?desc) AS ?description)
+            SELECT ?node ?score ?item
             WHERE {
-              (?item ?score) text:query (?q 100000) .
-              ?item a schema:CreativeWork .
-              OPTIONAL { ?item schema:headline ?h }
-              OPTIONAL { ?item schema:datePublished ?d }
-              OPTIONAL { ?item schema:publisher/schema:name ?p }
-              OPTIONAL { ?item schema:description ?desc }
+              (?node ?score) text:query (?q ?hits) .
+              OPTIONAL { ?node a schema:CreativeWork BIND (?node AS ?item) }
             }
-            GROUP BY ?item
-            ORDER BY DESC(?relevance) ?item
             """);
 
     private final transient Supplier<DatasetGraph> dataset;
@@ -86,28 +85,52 @@ final class SearchServlet extends HttpServlet {
 
     /** One page of hits and, if there is one, the first hit of the next page. */
     List<ItemSummary> search(String q, int page) {
-        Query query = SEARCH.cloneQuery();
-        query.setOffset((long) (page - 1) * PAGE);
-        query.setLimit(PAGE + 1);
+        int wanted = page * PAGE + 1;
         DatasetGraph dsg = dataset.get();
-        Dataset ds = DatasetFactory.wrap(dsg);
         try {
             return Txn.calculateRead(dsg, () -> {
-                List<ItemSummary> hits = new ArrayList<>();
-                try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
-                        .substitution("q", ResourceFactory.createStringLiteral(q))
-                        .set(TDB2.symUnionDefaultGraph, true).timeout(timeoutMillis).build()) {
-                    ResultSet rs = qe.execSelect();
-                    while (rs.hasNext()) {
-                        QuerySolution row = rs.next();
-                        hits.add(ItemSummary.of(row));
-                    }
-                }
-                return hits;
+                List<Node> ranked = ranked(dsg, q, wanted);
+                var g = dsg.getUnionGraph();
+                return ranked.subList(Math.min(ranked.size(), (page - 1) * PAGE), Math.min(ranked.size(), wanted)).stream()
+                        .map(item -> ItemSummary.read(dsg, g, item)).toList();
             });
         } catch (org.apache.jena.query.text.TextIndexParseException e) {
             throw new SearchSyntaxException(why(e));
         }
+    }
+
+    /**
+     * At least the {@code wanted} best items (fewer if fewer match), best first: an item ranks by
+     * its best hit (headline or description). Lucene is asked for a few hits per item wanted, and
+     * for four times as many while too few items are among them. That is exact: an item with a
+     * hit among the best N ranks above every item with none there. (Asking for all 100,000 hits
+     * took 3–6 s a search at 100,000 files.)
+     */
+    private List<Node> ranked(DatasetGraph dsg, String q, int wanted) {
+        Map<Node, Double> best = new LinkedHashMap<>();
+        for (long hits = Math.max(200, 8L * wanted); ; hits = Math.min(MAX_HITS, hits * 4)) {
+            best.clear();
+            int rows = 0;
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(HITS)
+                    .substitution("q", ResourceFactory.createStringLiteral(q))
+                    .substitution("hits", ResourceFactory.createTypedLiteral(hits))
+                    .set(TDB2.symUnionDefaultGraph, true).timeout(timeoutMillis).build()) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    var row = rs.next();
+                    rows++;
+                    if (row.contains("item")) {
+                        best.merge(row.getResource("item").asNode(), row.getLiteral("score").getDouble(), Math::max);
+                    }
+                }
+            }
+            if (best.size() >= wanted || rows < hits || hits >= MAX_HITS) {
+                break;
+            }
+        }
+        List<Node> ranked = new ArrayList<>(best.keySet());
+        ranked.sort(Comparator.comparing((Node n) -> best.get(n)).reversed().thenComparing(Node::getURI));
+        return ranked;
     }
 
     /** What Lucene could not read, without its list of expected tokens. */

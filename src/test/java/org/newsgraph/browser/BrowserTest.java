@@ -191,6 +191,12 @@ class BrowserTest {
         browser.wait.until(d -> !d.findElements(By.cssSelector(".yasr table tbody tr")).isEmpty());
         assertFalse(texts(".yasr table tbody tr").isEmpty());
         browser.screenshot("09-query-ui");
+
+        // A sample query opened from its page arrives in the editor.
+        open("/queries/02-providers-ranked-by-items");
+        browser.driver.findElement(By.linkText("Open in the query UI to edit it")).click();
+        browser.wait.until(d -> d.findElements(By.cssSelector(".CodeMirror")).stream()
+                .anyMatch(e -> e.getText().contains("# Providers ranked by items")));
         List<String> problems = browser.console().stream()
                 .filter(m -> (m.contains("Content Security Policy") && !m.contains("prefix.cc")) || m.contains("Uncaught")).toList();
         assertTrue(problems.isEmpty(), "console: " + problems);
