@@ -1,11 +1,6 @@
 package org.newsgraph.server;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,6 +89,8 @@ final class Neighbourhood {
     private final int total;
     private final int bulk;
     private final int scanPerLookup;
+    /** The items of providers and topics newest first, kept per store state; null: read them each time. */
+    private final NewsLists lists;
 
     /** A view of at most {@code total} nodes, each node expanded adding at most {@code perNode}. */
     Neighbourhood(int perNode, int total) {
@@ -102,6 +99,10 @@ final class Neighbourhood {
 
     /** With the thresholds of the scans too, so that a test can make a small store take either way. */
     Neighbourhood(int perNode, int total, int bulk, int scanPerLookup) {
+        this(perNode, total, bulk, scanPerLookup, null);
+    }
+
+    private Neighbourhood(int perNode, int total, int bulk, int scanPerLookup, NewsLists lists) {
         if (perNode < 1 || total < 1) {
             throw new IllegalArgumentException("limits must be positive: " + perNode + ", " + total);
         }
@@ -109,10 +110,15 @@ final class Neighbourhood {
         this.total = total;
         this.bulk = bulk;
         this.scanPerLookup = scanPerLookup;
+        this.lists = lists;
     }
 
-    Neighbourhood() {
-        this(PER_NODE, TOTAL);
+    /**
+     * The server's: a provider's or topic's items come from {@code lists}, sorted once per store
+     * state (a topic of 300,000 items took 4-5 s a view, sorted anew each time).
+     */
+    Neighbourhood(NewsLists lists) {
+        this(PER_NODE, TOTAL, BULK, SCAN_PER_LOOKUP, lists);
     }
 
     int perNode() {
@@ -163,6 +169,7 @@ final class Neighbourhood {
         private final DatasetGraph dsg;
         private final Map<Node, Optional<Kind>> kinds = new HashMap<>();
         private final Map<Node, Optional<String>> dates = new HashMap<>();
+        private final Map<Node, Instant> instants = new HashMap<>();
         private boolean scanned;
         /** True once {@link #scanItems} has read every item: a node it did not see is no item. */
         private boolean knowAllItems;
@@ -223,6 +230,17 @@ final class Neighbourhood {
             List<Link> links = new ArrayList<>();
             Set<Node> unknown = new HashSet<>();
             for (Step s : STEPS.get(kind)) {
+                if (lists != null && !s.outgoing && s.reaches == Kind.item && (s.property.equals(Vocab.SCHEMA_PUBLISHER)
+                        || s.property.equals(Vocab.SCHEMA_ABOUT))) {
+                    // Known items, newest first: nothing to look up.
+                    for (NewsLists.Dated d : lists.itemsNewestFirst(dsg, s.property, n)) {
+                        links.add(new Link(s, d.item()));
+                        kinds.putIfAbsent(d.item(), Optional.of(Kind.item));
+                        dates.putIfAbsent(d.item(), Optional.ofNullable(d.date()));
+                        instants.putIfAbsent(d.item(), d.instant());
+                    }
+                    continue;
+                }
                 Iterator<Quad> it = s.outgoing ? dsg.find(Node.ANY, n, s.property, Node.ANY)
                         : dsg.find(Node.ANY, Node.ANY, s.property, n);
                 // The same statement in several graphs (a file's and the resolved one) is one edge.
@@ -260,7 +278,7 @@ final class Neighbourhood {
                 }
                 Edge e = new Edge(source.getURI(), target.getURI(), s.edge);
                 Neighbour nb = found.computeIfAbsent(other, k -> new Neighbour(k, s.reaches, new ArrayList<>(2),
-                        d != null || s.reaches != Kind.item ? null : instant(date(k))));
+                        d != null || s.reaches != Kind.item ? null : instantOf(k)));
                 if (!nb.edges.contains(e)) {
                     nb.edges.add(e);
                 }
@@ -332,6 +350,11 @@ final class Neighbourhood {
             return kinds.computeIfAbsent(n, k -> Optional.ofNullable(kindOf(dsg, k))).orElse(null);
         }
 
+        private Instant instantOf(Node item) {
+            Instant known = instants.get(item);
+            return known != null ? known : NewsLists.instant(date(item));
+        }
+
         private String date(Node item) {
             return dates.computeIfAbsent(item, k -> Optional.ofNullable(Neighbourhood.date(dsg, k))).orElse(null);
         }
@@ -371,27 +394,5 @@ final class Neighbourhood {
             }
         }
         return null;
-    }
-
-    /** The moment a date stands for, to order by: a bare date or a time without offset is taken as UTC. */
-    static Instant instant(String date) {
-        if (date == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(date).toInstant();
-        } catch (DateTimeParseException e) {
-            // not with an offset
-        }
-        try {
-            return LocalDateTime.parse(date).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // not a date-time
-        }
-        try {
-            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -50,6 +50,11 @@ final class NewsLists {
 
     /** An item and its publication date as written (null if none), with the instant it names for sorting. */
     record Dated(Node item, String date, long key) {
+        /** The moment {@link #key} stands for; null for an item without a date that can be read. */
+        java.time.Instant instant() {
+            return key > Long.MIN_VALUE + 1 ? java.time.Instant.ofEpochSecond(key) : null;
+        }
+
         static final Comparator<Dated> NEWEST_FIRST = Comparator.comparingLong(Dated::key).reversed()
                 .thenComparing(d -> d.item().getURI());
     }
@@ -173,6 +178,10 @@ final class NewsLists {
     }
 
     /** The items of (link, node) newest first, from the cache while the store is as it was. */
+    List<Dated> itemsNewestFirst(DatasetGraph dsg, Node link, Node node) {
+        return sorted(dsg, link, node);
+    }
+
     private List<Dated> sorted(DatasetGraph dsg, Node link, Node node) {
         String state = StoreState.of(dsg, iris);
         List<Node> key = List.of(link, node);
@@ -215,20 +224,31 @@ final class NewsLists {
         return items;
     }
 
-    /** The instant a date names, for sorting: a date-time's own offset, a date's start in UTC. */
+    /** An item and its date, with the moment it stands for (null for none or a date that cannot be read). */
     static Dated dated(Node item, String date) {
+        java.time.Instant at = instant(date);
+        return new Dated(item, date, at == null ? (date == null ? Long.MIN_VALUE : Long.MIN_VALUE + 1) : at.getEpochSecond());
+    }
+
+    /** The moment a date stands for, to order by: a bare date or a time without offset is taken as UTC. */
+    static java.time.Instant instant(String date) {
         if (date == null) {
-            return new Dated(item, null, Long.MIN_VALUE);
+            return null;
         }
         try {
-            return new Dated(item, date, OffsetDateTime.parse(date).toEpochSecond());
+            return OffsetDateTime.parse(date).toInstant();
         } catch (DateTimeParseException e) {
-            try {
-                String day = date.length() > 10 ? date.substring(0, 10) : date;
-                return new Dated(item, date, LocalDate.parse(day).atStartOfDay().toEpochSecond(ZoneOffset.UTC));
-            } catch (DateTimeParseException e2) {
-                return new Dated(item, date, Long.MIN_VALUE + 1);
-            }
+            // not with an offset
+        }
+        try {
+            return java.time.LocalDateTime.parse(date).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // not a date-time
+        }
+        try {
+            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 }

@@ -61,7 +61,7 @@ public final class NewsServer implements AutoCloseable {
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links, lists,
                         options.timeoutSeconds() * 1000L))
                 .addServlet("/search", new SearchServlet(dataset, links, options.timeoutSeconds() * 1000L))
-                .addServlet(NeighbourhoodServlet.PATH, new NeighbourhoodServlet(dataset, links, new Neighbourhood()))
+                .addServlet(NeighbourhoodServlet.PATH, new NeighbourhoodServlet(dataset, links, new Neighbourhood(lists)))
                 .addServlet(NeighbourhoodPage.PATH, new NeighbourhoodPage(dataset, links, statics.cytoscape()))
                 .addServlet("/assets/*", statics)
                 .addServlet("/webjars/*", statics)

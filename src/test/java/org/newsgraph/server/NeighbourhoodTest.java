@@ -220,11 +220,13 @@ class NeighbourhoodTest {
     }
 
     @Test
-    void lookupsAndScansGiveTheSameView() {
+    void lookupsScansAndTheSortedListsGiveTheSameView() {
         DatasetGraph dsg = server.dataset();
         Neighbourhood lookups = new Neighbourhood(30, 300, Integer.MAX_VALUE, 0);
         Neighbourhood scans = new Neighbourhood(30, 300, 1, 1000);
         Neighbourhood scansOverBudget = new Neighbourhood(30, 300, 1, 0);
+        Neighbourhood sortedLists = new Neighbourhood(new NewsLists(new org.newsgraph.mapping.IriMinter(
+                org.newsgraph.mapping.IriMinter.DEFAULT_BASE)));
         for (String iri : List.of(A, B, C, D, H, NEWS, OTHER, CLOUD, SECURITY, TECH)) {
             Node n = org.apache.jena.graph.NodeFactory.createURI(iri);
             for (int depth = 1; depth <= 2; depth++) {
@@ -232,6 +234,7 @@ class NeighbourhoodTest {
                 Neighbourhood.View expected = Txn.calculateRead(dsg, () -> lookups.of(dsg, n, d));
                 assertEquals(expected, Txn.calculateRead(dsg, () -> scans.of(dsg, n, d)), iri);
                 assertEquals(expected, Txn.calculateRead(dsg, () -> scansOverBudget.of(dsg, n, d)), iri);
+                assertEquals(expected, Txn.calculateRead(dsg, () -> sortedLists.of(dsg, n, d)), iri);
             }
         }
         // The related entries' snapshots name news.example as publisher too, and are not drawn.
