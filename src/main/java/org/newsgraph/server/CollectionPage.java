@@ -73,6 +73,7 @@ final class CollectionPage {
         } else {
             section.appendElement("p").addClass("muted")
                     .text(String.format("Items %,d–%,d of %,d", first, first + items.items().size() - 1, items.total()));
+            pages(section, selfPath, page, items.total());
             HtmlPage.itemList(section, items.items(), links, first, false);
         }
         pages(section, selfPath, page, items.total());

@@ -148,8 +148,9 @@ final class SearchServlet extends HttpServlet {
             body.appendElement("p").text(page == 1 ? "No item matches." : "No more items match.");
         } else {
             int first = (page - 1) * PAGE + 1;
-            body.appendElement("p").addClass("muted").text("Items " + first + "–" + (first + shown.size() - 1)
-                    + ", best matches first.");
+            body.appendElement("p").addClass("muted").text(page == 1 && !more
+                    ? (shown.size() == 1 ? "1 item matches." : shown.size() + " items match, best first.")
+                    : "Items " + first + "–" + (first + shown.size() - 1) + ", best matches first.");
         }
         HtmlPage.itemList(body, shown, links, (page - 1) * PAGE + 1, true).addClass("hits");
         if (page == 1 && !more) {
