@@ -94,8 +94,12 @@ final class HtmlPage {
         for (ItemSummary item : items) {
             Element li = list.appendElement("li");
             String href = links.href(item.iri());
-            li.appendElement("a").attr("href", href == null ? "" : href)
-                    .text(item.headline() == null ? item.iri() : item.headline());
+            String headline = item.headline() == null ? item.iri() : item.headline();
+            if (href == null) {
+                li.appendElement("span").text(headline);
+            } else {
+                li.appendElement("a").attr("href", href).text(headline);
+            }
             List<String> about = new java.util.ArrayList<>();
             if (item.date() != null) {
                 about.add(ItemSummary.day(item.date()));

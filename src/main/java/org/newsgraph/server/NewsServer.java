@@ -23,8 +23,9 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * The SPARQL server: Fuseki (from {@code fuseki-config/config.ttl}) with its UI (under
- * {@code /ui/}), a home page, search, the sample-query pages and linked-data pages for node IRIs. Safe by default: bound to one address, read-only,
- * no SERVICE, no LOAD, a timeout on every query and a limit on request bodies.
+ * {@code /ui/}), a home page, search, the sample-query pages, neighbourhood views and linked-data
+ * pages for node IRIs. Safe by default: bound to one address, read-only, no SERVICE, no LOAD, a
+ * timeout on every query and a limit on request bodies.
  */
 public final class NewsServer implements AutoCloseable {
 
