@@ -58,6 +58,7 @@ public final class NewsServer implements AutoCloseable {
                 .addFilter("/*", new ChunkedBodyLimit(options.maxBodyBytes()))
                 .addFilter("/*", new ReadOnlyCors())
                 .addFilter(DATASET + "/*", new ServiceDescription())
+                .addFilter(DATASET + "/*", new QueryHead())
                 .addServlet("", home)
                 .addServlet("/queries/*", new SampleQueriesServlet(queries, dataset, links, lists,
                         options.timeoutSeconds() * 1000L))

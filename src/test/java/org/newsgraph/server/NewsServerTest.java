@@ -302,6 +302,15 @@ class NewsServerTest {
             assertEquals(origin, r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
             assertEquals(List.of(), r.headers().allValues("Access-Control-Allow-Credentials"), path);
         }
+        // curl -I: a HEAD of a query has the headers of its GET (Fuseki alone answers 405) and no body.
+        for (String path : List.of("/news/sparql?query=ASK%7B%7D", "/id/provider/foreignaffairs.com")) {
+            HttpResponse<String> head = http.send("HEAD", path, "Origin", origin, "Accept", "application/sparql-results+json");
+            assertEquals(200, head.statusCode(), path);
+            assertEquals(origin, head.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
+            assertEquals("", head.body(), path);
+        }
+        assertTrue(http.send("HEAD", "/news/sparql?query=ASK%7B%7D", "Accept", "application/sparql-results+json").headers()
+                .firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
         HttpResponse<String> preflight = http.send("OPTIONS", "/news/sparql", "Origin", origin,
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
         assertEquals(200, preflight.statusCode());
