@@ -10,6 +10,9 @@ import picocli.CommandLine;
 /** Entry point of {@code java -jar newsgraph.jar}. */
 public final class Main {
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final java.util.logging.Logger CAFFEINE = java.util.logging.Logger.getLogger("com.github.benmanes.caffeine");
+
     private Main() {
     }
 
@@ -47,6 +50,10 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", verbose ? "info" : "warn");
         // jena-text logs a failed write as an error and throws it on, which the command reports in one line.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.jena.query.text.TextIndexLucene", verbose ? "info" : "off");
+        // Caffeine (TDB2's node cache) logs through java.util.logging, with a stack trace, a fault it
+        // meets in its upkeep, such as a full disk under a memory-mapped file; the command meets the
+        // same fault and reports it in one line.
+        CAFFEINE.setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.OFF);
         System.exit(run(args));
     }
 
