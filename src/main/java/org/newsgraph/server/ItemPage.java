@@ -14,6 +14,12 @@ import org.newsgraph.mapping.Vocab;
 final class ItemPage {
 
     static final int RELATED_SHOWN = 10;
+    /** What a person calls the fields a snapshot can disagree on; others show as their property. */
+    private static final java.util.Map<String, String> FIELD_NAMES = java.util.Map.of(
+            Vocab.SCHEMA_HEADLINE.getURI(), "Headline", Vocab.SCHEMA_DESCRIPTION.getURI(), "Description",
+            Vocab.SCHEMA_DATE_PUBLISHED.getURI(), "Date", Vocab.SCHEMA_URL.getURI(), "Web page",
+            Vocab.SCHEMA_IMAGE.getURI(), "Picture", Vocab.SCHEMA_PUBLISHER.getURI(), "Provider",
+            Vocab.SCHEMA_ABOUT.getURI(), "Topic");
 
     private final HtmlPage html;
     private final LinkRewriter links;
@@ -120,8 +126,9 @@ final class ItemPage {
             head.appendElement("td").addClass("muted").text("in " + s.lists() + (s.lists() == 1 ? " list" : " lists"));
             s.values().forEach((p, v) -> {
                 Element row = table.appendElement("tr");
-                row.appendElement("th").text(prefixes.shortForm(p));
-                row.appendElement("td").text(v);
+                String name = FIELD_NAMES.get(p);
+                row.appendElement("th").text(name == null ? prefixes.shortForm(p) : name);
+                row.appendElement("td").text(p.equals(Vocab.SCHEMA_DATE_PUBLISHED.getURI()) ? readable(v) : v);
             });
         }
     }

@@ -153,7 +153,7 @@ class NewsPagesTest {
         assertNotNull(section);
         Element table = section.selectFirst("table.snapshot");
         assertEquals("in 1 list", table.selectFirst("tr td").text());
-        assertEquals("schema:headline Old title of eruption 3", table.select("tr").get(1).text());
+        assertEquals("Headline Old title of eruption 3", table.select("tr").get(1).text());
         assertNull(page(itemPath("https://lava.example/4")).selectFirst("#disagreeing-snapshots"),
                 "a snapshot that agrees is not shown as a disagreement");
     }
