@@ -90,12 +90,7 @@ final class CollectionPage {
         }
         Element p = body.appendElement("p").addClass("tags " + cssClass).appendText(title + ": ");
         for (ItemView.Link t : topics) {
-            String href = links.href(t.iri());
-            if (href == null) {
-                p.appendText(t.label() + " ");
-            } else {
-                p.appendElement("a").attr("href", href).text(t.label());
-            }
+            HtmlPage.link(p, t.iri(), t.label(), links);
         }
     }
 

@@ -48,16 +48,14 @@ record CollectionView(Node node, boolean topic, String name, Map<String, List<St
         g.find(Node.ANY, Vocab.SKOS_NARROWER, node).forEachRemaining(t -> broader.add(t.getSubject()));
         Set<Node> narrower = new LinkedHashSet<>(objects(g, node, Vocab.SKOS_NARROWER));
         g.find(Node.ANY, Vocab.SKOS_BROADER, node).forEachRemaining(t -> narrower.add(t.getSubject()));
-        Node label = NodeDescription.label(dsg, node);
-        return new CollectionView(node, topic, label != null && label.isLiteral() ? label.getLiteralLexicalForm() : fallbackName,
-                facts, logos, links(dsg, broader), links(dsg, narrower));
+        return new CollectionView(node, topic, NodeDescription.labelText(dsg, node, fallbackName), facts, logos,
+                links(dsg, broader), links(dsg, narrower));
     }
 
     private static List<ItemView.Link> links(DatasetGraph dsg, Set<Node> nodes) {
-        return nodes.stream().filter(Node::isURI).map(n -> {
-            Node l = NodeDescription.label(dsg, n);
-            return new ItemView.Link(n.getURI(), l != null && l.isLiteral() ? l.getLiteralLexicalForm() : n.getURI());
-        }).sorted(Comparator.comparing(ItemView.Link::label)).toList();
+        return nodes.stream().filter(Node::isURI)
+                .map(n -> new ItemView.Link(n.getURI(), NodeDescription.labelText(dsg, n, n.getURI())))
+                .sorted(Comparator.comparing(ItemView.Link::label)).toList();
     }
 
     private static void fact(Map<String, List<String>> facts, String name, Graph g, Node s, Node p) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.newsgraph.mapping.IriMinter;
-import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -18,30 +17,24 @@ import org.jsoup.nodes.Element;
  */
 final class HomeServlet extends HttpServlet {
 
-    /** A summary and the store state it was read at (the VoID description's dct:modified). */
-    private record Cached(String modified, HomeSummary summary) {
-    }
-
     private final transient Supplier<DatasetGraph> dataset;
     private final LinkRewriter links;
     private final transient IriMinter iris;
     private final transient NewsLists lists;
-    private final long timeoutMillis;
-    private final transient AtomicReference<Cached> cache = new AtomicReference<>();
+    private final transient AtomicReference<HomeSummary> cache = new AtomicReference<>();
     private final transient java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "home-summary");
                 t.setDaemon(true);
                 return t;
             });
-    private transient java.util.concurrent.Future<Cached> reading;
+    private transient java.util.concurrent.Future<HomeSummary> reading;
 
-    HomeServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, IriMinter iris, NewsLists lists, long timeoutMillis) {
+    HomeServlet(Supplier<DatasetGraph> dataset, LinkRewriter links, IriMinter iris, NewsLists lists) {
         this.dataset = dataset;
         this.links = links;
         this.iris = iris;
         this.lists = lists;
-        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -56,9 +49,6 @@ final class HomeServlet extends HttpServlet {
             Thread.currentThread().interrupt();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             body.appendElement("p").addClass("error").text("The server is stopping.");
-        } catch (QueryCancelledException e) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            body.appendElement("p").addClass("error").text("Summing up the store timed out; search, or try again later.");
         }
         HtmlPage.send(response, doc.outerHtml());
     }
@@ -69,10 +59,10 @@ final class HomeServlet extends HttpServlet {
      * the page shows the previous one, which says when it was true; only the first request waits.
      */
     HomeSummary summary() throws InterruptedException {
-        Cached cached = cache.get();
+        HomeSummary cached = cache.get();
         if (cached == null) {
             try {
-                return refresh().get().summary();
+                return refresh().get();
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
@@ -81,16 +71,14 @@ final class HomeServlet extends HttpServlet {
         if (state == null || !state.equals(cached.modified())) {
             refresh();
         }
-        return cached.summary();
+        return cached;
     }
 
     /** Starts reading the summary unless a read is under way; either way, the read that will answer. */
-    synchronized java.util.concurrent.Future<Cached> refresh() {
+    synchronized java.util.concurrent.Future<HomeSummary> refresh() {
         if (reading == null || reading.isDone()) {
             reading = reader.submit(() -> {
-                DatasetGraph dsg = dataset.get();
-                String state = StoreState.of(dsg, iris);
-                Cached fresh = new Cached(state, HomeSummary.read(dsg, iris.voidGraph(), lists, timeoutMillis));
+                HomeSummary fresh = HomeSummary.read(dataset.get(), iris, lists);
                 cache.set(fresh);
                 return fresh;
             });
@@ -106,8 +94,8 @@ final class HomeServlet extends HttpServlet {
     private void render(Element body, HomeSummary s) {
         Element glance = body.appendElement("p").addClass("glance");
         glance.text(String.format("%,d items from %,d providers on %,d topics", s.items(), s.providers(), s.topics())
-                + (s.dates().first() == null ? "" : ", published " + ItemSummary.day(s.dates().first()) + " to "
-                        + ItemSummary.day(s.dates().last()))
+                + (s.dates().first() == null ? "" : ", published " + HtmlPage.day(s.dates().first()) + " to "
+                        + HtmlPage.day(s.dates().last()))
                 + "." + (s.modified() == null ? "" : " Last updated " + s.modified().replace('T', ' ') + "."));
 
         Element columns = body.appendElement("div").addClass("columns");
@@ -136,13 +124,7 @@ final class HomeServlet extends HttpServlet {
         Element ol = into.appendElement("ol").addClass(cssClass);
         for (NewsLists.Count c : counts) {
             Element li = ol.appendElement("li");
-            String href = links.href(c.iri());
-            String label = c.label() == null ? c.iri() : c.label();
-            if (href == null) {
-                li.appendText(label);
-            } else {
-                li.appendElement("a").attr("href", href).text(label);
-            }
+            HtmlPage.link(li, c.iri(), c.label() == null ? c.iri() : c.label(), links);
             li.appendElement("span").addClass("muted").text(String.format(" %,d", c.items()));
         }
     }

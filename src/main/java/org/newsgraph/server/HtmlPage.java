@@ -93,16 +93,10 @@ final class HtmlPage {
         Element list = into.appendElement("ol").attr("start", Integer.toString(start)).addClass("items");
         for (ItemSummary item : items) {
             Element li = list.appendElement("li");
-            String href = links.href(item.iri());
-            String headline = item.headline() == null ? item.iri() : item.headline();
-            if (href == null) {
-                li.appendElement("span").text(headline);
-            } else {
-                li.appendElement("a").attr("href", href).text(headline);
-            }
+            link(li, item.iri(), item.headline() == null ? item.iri() : item.headline(), links);
             List<String> about = new java.util.ArrayList<>();
             if (item.date() != null) {
-                about.add(ItemSummary.day(item.date()));
+                about.add(day(item.date()));
             }
             if (item.provider() != null) {
                 about.add(item.provider());
@@ -119,6 +113,29 @@ final class HtmlPage {
     }
 
     private static final int SNIPPET = 240;
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
+            "(-?\\d{4,}-\\d\\d-\\d\\d)T(\\d\\d:\\d\\d)(?::\\d\\d(?:\\.\\d+)?)?(Z|[+-]\\d\\d:\\d\\d)?");
+
+    /** {@code 2021-08-29T05:09:00Z} as {@code 2021-08-29 05:09 UTC}; an offset as written; null if not one. */
+    static String dateTime(String lexical) {
+        var m = DATE_TIME.matcher(lexical);
+        if (!m.matches()) {
+            return null;
+        }
+        String zone = m.group(3) == null ? "" : m.group(3).equals("Z") ? " UTC" : " " + m.group(3);
+        return m.group(1) + " " + m.group(2) + zone;
+    }
+
+    /** A date-time as {@link #dateTime} shows it; anything else (a bare date) as written. */
+    static String readableDate(String date) {
+        String readable = dateTime(date);
+        return readable == null ? date : readable;
+    }
+
+    /** The day of a date or date-time as written ({@code 2024-05-01T08:00:00Z} → {@code 2024-05-01}). */
+    static String day(String date) {
+        return date == null || date.length() < 10 ? date : date.substring(0, 10);
+    }
 
     /** Links to the node's neighbourhood view (if it has one) and to this page in RDF: Turtle, JSON-LD, N-Triples. */
     static void formats(Element into, String selfPath, Node drawable) {
@@ -207,21 +224,21 @@ final class HtmlPage {
             }
         } else if (v.isBlank() || d.graph.contains(v, Vocab.NG_KEY, Node.ANY)) {
             // An extra field (a blank node, or a snapshot's …#extra-N): show its key and value.
-            String key = lexical(d.graph, v, Vocab.NG_KEY);
-            String value = lexical(d.graph, v, Vocab.VALUE);
+            String key = NodeDescription.value(d.graph, v, Vocab.NG_KEY);
+            String value = NodeDescription.value(d.graph, v, Vocab.VALUE);
             into.text(key != null ? key + ": " + value : "[" + v.getBlankNodeLabel() + "]");
         } else {
             link(into, v, d.graph);
         }
     }
 
-    private static String lexical(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        if (!it.hasNext()) {
-            return null;
-        }
-        Node o = it.next().getObject();
-        return o.isLiteral() ? o.getLiteralLexicalForm() : o.toString();
+    /**
+     * A link labelled {@code label} to where a browser should go for {@code iri}, or the label as
+     * text when it must not be a link (see {@link LinkRewriter#href}).
+     */
+    static Element link(Element into, String iri, String label, LinkRewriter links) {
+        String href = links.href(iri);
+        return href == null ? into.appendElement("span").text(label) : into.appendElement("a").attr("href", href).text(label);
     }
 
     /** A link to a node, labelled with its label (or its short IRI), pointing at this server where it can. */
@@ -232,11 +249,6 @@ final class HtmlPage {
         }
         var labels = g.find(n, Vocab.LABEL, Node.ANY);
         String label = labels.hasNext() ? labels.next().getObject().getLiteralLexicalForm() : prefixes.shortForm(n.getURI());
-        String href = links.href(n.getURI());
-        if (href == null) {
-            into.text(label);
-        } else {
-            into.appendElement("a").attr("href", href).text(label);
-        }
+        link(into, n.getURI(), label, links);
     }
 }

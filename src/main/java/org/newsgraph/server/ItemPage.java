@@ -37,7 +37,7 @@ final class ItemPage {
         article.appendElement("h1").text(title);
         Element byline = article.appendElement("p").addClass("byline");
         if (item.date() != null) {
-            byline.appendElement("time").attr("datetime", item.date()).text(readable(item.date()));
+            byline.appendElement("time").attr("datetime", item.date()).text(HtmlPage.readableDate(item.date()));
         }
         if (item.provider() != null) {
             byline.appendText(item.date() == null ? "" : " · ");
@@ -104,7 +104,7 @@ final class ItemPage {
             ItemView.Related e = entries.get(i);
             if (e.listedHeadline() != null || e.listedDate() != null) {
                 String as = e.listedHeadline() == null ? "" : " as “" + e.listedHeadline() + "”";
-                String dated = e.listedDate() == null ? "" : " dated " + ItemSummary.day(e.listedDate());
+                String dated = e.listedDate() == null ? "" : " dated " + HtmlPage.day(e.listedDate());
                 ol.child(i).appendElement("div").addClass("listed-as").text("This list gives it" + as + dated + ".");
             }
         }
@@ -122,37 +122,19 @@ final class ItemPage {
         for (ItemView.Disagreement s : item.disagreements()) {
             Element table = section.appendElement("table").addClass("snapshot");
             Element head = table.appendElement("tr");
-            head.appendElement("th").appendElement("a").attr("href", nonNull(links.href(s.snapshot()))).text("Snapshot");
+            HtmlPage.link(head.appendElement("th"), s.snapshot(), "Snapshot", links);
             head.appendElement("td").addClass("muted").text("in " + s.lists() + (s.lists() == 1 ? " list" : " lists"));
             s.values().forEach((p, v) -> {
                 Element row = table.appendElement("tr");
                 String name = FIELD_NAMES.get(p);
                 row.appendElement("th").text(name == null ? prefixes.shortForm(p) : name);
-                row.appendElement("td").text(p.equals(Vocab.SCHEMA_DATE_PUBLISHED.getURI()) ? readable(v) : v);
+                row.appendElement("td").text(p.equals(Vocab.SCHEMA_DATE_PUBLISHED.getURI()) ? HtmlPage.readableDate(v) : v);
             });
         }
     }
 
     private void link(Element into, ItemView.Link l) {
-        String href = links.href(l.iri());
-        if (href == null) {
-            into.appendText(l.label());
-        } else {
-            into.appendElement("a").attr("href", href).text(l.label());
-        }
+        HtmlPage.link(into, l.iri(), l.label(), links);
         into.appendText(" ");
-    }
-
-    private static String nonNull(String href) {
-        return href == null ? "" : href;
-    }
-
-    /** {@code 2024-05-01T08:00:00Z} → {@code 2024-05-01 08:00 UTC}; anything else as written. */
-    static String readable(String date) {
-        if (date.length() >= 16 && date.charAt(10) == 'T') {
-            String zone = date.endsWith("Z") ? " UTC" : date.length() > 19 ? " " + date.substring(19).replaceFirst("^\\.\\d+", "") : "";
-            return date.substring(0, 10) + " " + date.substring(11, 16) + zone;
-        }
-        return date;
     }
 }

@@ -14,24 +14,9 @@ record ItemSummary(String iri, String headline, String date, String provider, St
         var publishers = g.find(item, Vocab.SCHEMA_PUBLISHER, Node.ANY);
         if (publishers.hasNext()) {
             Node p = publishers.next().getObject();
-            Node label = NodeDescription.label(dsg, p);
-            provider = label != null && label.isLiteral() ? label.getLiteralLexicalForm() : p.toString();
+            provider = NodeDescription.labelText(dsg, p, p.toString());
         }
-        return new ItemSummary(item.getURI(), lexical(g, item, Vocab.SCHEMA_HEADLINE),
-                lexical(g, item, Vocab.SCHEMA_DATE_PUBLISHED), provider, lexical(g, item, Vocab.SCHEMA_DESCRIPTION));
-    }
-
-    private static String lexical(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        if (!it.hasNext()) {
-            return null;
-        }
-        Node o = it.next().getObject();
-        return o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : o.toString();
-    }
-
-    /** The day of a date or date-time as written ({@code 2024-05-01T08:00:00Z} → {@code 2024-05-01}). */
-    static String day(String date) {
-        return date == null || date.length() < 10 ? date : date.substring(0, 10);
+        return new ItemSummary(item.getURI(), NodeDescription.value(g, item, Vocab.SCHEMA_HEADLINE),
+                NodeDescription.value(g, item, Vocab.SCHEMA_DATE_PUBLISHED), provider, NodeDescription.value(g, item, Vocab.SCHEMA_DESCRIPTION));
     }
 }

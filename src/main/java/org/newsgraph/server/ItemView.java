@@ -52,7 +52,7 @@ record ItemView(Node item, String headline, String date, String type, Link provi
                 .sorted(Comparator.comparing(Link::label)).toList();
         List<Image> images = new ArrayList<>();
         for (Node image : objects(g, item, Vocab.SCHEMA_IMAGE)) {
-            String url = lexical(g, image, Vocab.SCHEMA_CONTENT_URL);
+            String url = NodeDescription.value(g, image, Vocab.SCHEMA_CONTENT_URL);
             if (url != null) {
                 images.add(new Image(url, caption(g, item, image)));
             }
@@ -64,9 +64,9 @@ record ItemView(Node item, String headline, String date, String type, Link provi
                 urls.add(new Link(n.isURI() ? n.getURI() : n.getLiteralLexicalForm(), (String) u[1]));
             }
         }
-        return new ItemView(item, lexical(g, item, Vocab.SCHEMA_HEADLINE), lexical(g, item, Vocab.SCHEMA_DATE_PUBLISHED),
-                lexical(g, item, Vocab.NG_ITEM_TYPE), provider, topics, images, lexical(g, item, Vocab.SCHEMA_DESCRIPTION),
-                urls, lexical(g, item, Vocab.SCHEMA_EMBED_URL), related(dsg, g, item), disagreements(dsg, g, item));
+        return new ItemView(item, NodeDescription.value(g, item, Vocab.SCHEMA_HEADLINE), NodeDescription.value(g, item, Vocab.SCHEMA_DATE_PUBLISHED),
+                NodeDescription.value(g, item, Vocab.NG_ITEM_TYPE), provider, topics, images, NodeDescription.value(g, item, Vocab.SCHEMA_DESCRIPTION),
+                urls, NodeDescription.value(g, item, Vocab.SCHEMA_EMBED_URL), related(dsg, g, item), disagreements(dsg, g, item));
     }
 
     /** The entries of the item's related list in list order, each showing the listed item's own description. */
@@ -91,8 +91,8 @@ record ItemView(Node item, String headline, String date, String type, Link provi
         slots.forEach((position, snapshot) -> {
             Node listed = first(g, snapshot, Vocab.NG_SNAPSHOT_OF).orElse(snapshot);
             ItemSummary own = ItemSummary.read(dsg, g, listed);
-            String headline = lexical(g, snapshot, Vocab.SCHEMA_HEADLINE);
-            String date = lexical(g, snapshot, Vocab.SCHEMA_DATE_PUBLISHED);
+            String headline = NodeDescription.value(g, snapshot, Vocab.SCHEMA_HEADLINE);
+            String date = NodeDescription.value(g, snapshot, Vocab.SCHEMA_DATE_PUBLISHED);
             related.add(new Related(position, own, headline == null || headline.equals(own.headline()) ? null : headline,
                     date == null || date.equals(own.date()) ? null : date));
         });
@@ -125,7 +125,7 @@ record ItemView(Node item, String headline, String date, String type, Link provi
     private static String caption(Graph g, Node item, Node image) {
         for (Node snapshot : objects(g, item, Vocab.NG_IMAGE_AS_GIVEN)) {
             if (g.contains(snapshot, Vocab.NG_SNAPSHOT_OF, image)) {
-                String caption = lexical(g, snapshot, Vocab.SCHEMA_CAPTION);
+                String caption = NodeDescription.value(g, snapshot, Vocab.SCHEMA_CAPTION);
                 if (caption != null) {
                     return caption;
                 }
@@ -135,9 +135,7 @@ record ItemView(Node item, String headline, String date, String type, Link provi
     }
 
     private static Link link(DatasetGraph dsg, Node n) {
-        Node label = NodeDescription.label(dsg, n);
-        return new Link(n.isURI() ? n.getURI() : n.toString(),
-                label != null && label.isLiteral() ? label.getLiteralLexicalForm() : n.toString());
+        return new Link(n.isURI() ? n.getURI() : n.toString(), NodeDescription.labelText(dsg, n, n.toString()));
     }
 
     private static java.util.Optional<Node> first(Graph g, Node s, Node p) {
@@ -147,10 +145,6 @@ record ItemView(Node item, String headline, String date, String type, Link provi
 
     private static List<Node> objects(Graph g, Node s, Node p) {
         return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
-    }
-
-    private static String lexical(Graph g, Node s, Node p) {
-        return first(g, s, p).map(ItemView::text).orElse(null);
     }
 
     private static String text(Node n) {

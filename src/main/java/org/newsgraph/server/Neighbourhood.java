@@ -380,8 +380,7 @@ final class Neighbourhood {
     }
 
     private static String label(DatasetGraph dsg, Node n) {
-        Node label = NodeDescription.label(dsg, n);
-        return label != null && label.isLiteral() ? label.getLiteralLexicalForm() : n.getURI();
+        return NodeDescription.labelText(dsg, n, n.getURI());
     }
 
     /** An item's {@code schema:datePublished}, as written; null if it has none. */

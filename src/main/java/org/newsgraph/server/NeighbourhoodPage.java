@@ -76,8 +76,7 @@ final class NeighbourhoodPage extends HttpServlet {
             DatasetGraph dsg = dataset.get();
             start = Txn.calculateRead(dsg, () -> {
                 Neighbourhood.Kind kind = Neighbourhood.kindOf(dsg, node);
-                Node label = NodeDescription.label(dsg, node);
-                return new Start(kind, label != null && label.isLiteral() ? label.getLiteralLexicalForm() : node.getURI(),
+                return new Start(kind, NodeDescription.labelText(dsg, node, node.getURI()),
                         kind != null || Neighbourhood.known(dsg, node));
             });
         } catch (RuntimeException e) {

@@ -63,12 +63,12 @@ final class NewsLists {
     static final int CACHE_ITEMS = 1_000_000;
 
     private final IriMinter iris;
-    /** The sorted item lists by (link, node), for the store state they were read at. */
-    private final LinkedHashMap<List<Node>, List<Dated>> cache = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * What was read for the store state {@link #cachedState}: sorted item lists by (link, node),
+     * counts by (link, limit); least recently used first.
+     */
+    private final LinkedHashMap<List<Object>, List<?>> cache = new LinkedHashMap<>(16, 0.75f, true);
     private String cachedState;
-    /** The most used topics and providers by (link, limit), for the store state they were counted at. */
-    private final Map<List<Object>, List<Count>> counted = new HashMap<>();
-    private String countedState;
     private long cachedItems;
 
     NewsLists(IriMinter iris) {
@@ -77,7 +77,7 @@ final class NewsLists {
 
     /** The items whose {@code link} (schema:about, schema:publisher) is {@code node}, newest first. */
     Page itemsOf(DatasetGraph dsg, Node link, Node node, int page, int size) {
-        List<Dated> all = sorted(dsg, link, node);
+        List<Dated> all = itemsNewestFirst(dsg, link, node);
         int from = (int) Math.min(all.size(), (long) (page - 1) * size);
         List<Dated> shown = all.subList(from, Math.min(all.size(), from + size));
         return Txn.calculateRead(dsg, () -> {
@@ -89,7 +89,7 @@ final class NewsLists {
     /** The number of those items per month, by the month of their date as written; oldest first. */
     List<Month> monthsOf(DatasetGraph dsg, Node link, Node node) {
         TreeMap<String, Long> months = new TreeMap<>();
-        for (Dated d : sorted(dsg, link, node)) {
+        for (Dated d : itemsNewestFirst(dsg, link, node)) {
             if (d.date() != null && d.date().length() >= 7) {
                 months.merge(d.date().substring(0, 7), 1L, Long::sum);
             }
@@ -133,25 +133,7 @@ final class NewsLists {
 
     /** The nodes most items link to with {@code link}, most used first; kept until the store changes. */
     List<Count> mostUsed(DatasetGraph dsg, Node link, int limit) {
-        String state = StoreState.of(dsg, iris);
-        List<Object> key = List.of(link, limit);
-        synchronized (counted) {
-            if (state == null || !state.equals(countedState)) {
-                counted.clear();
-                countedState = state;
-            }
-            List<Count> cached = counted.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        List<Count> counts = count(dsg, link, limit);
-        synchronized (counted) {
-            if (state != null && state.equals(countedState)) {
-                counted.put(key, counts);
-            }
-        }
-        return counts;
+        return cached(dsg, List.of(link, limit), () -> count(dsg, link, limit));
     }
 
     private List<Count> count(DatasetGraph dsg, Node link, int limit) {
@@ -169,51 +151,49 @@ final class NewsLists {
             });
             return counts.entrySet().stream()
                     .sorted(Map.Entry.<Node, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))
-                    .limit(limit).map(e -> {
-                        Node label = NodeDescription.label(dsg, e.getKey());
-                        return new Count(e.getKey().isURI() ? e.getKey().getURI() : e.getKey().toString(),
-                                label != null && label.isLiteral() ? label.getLiteralLexicalForm() : null, e.getValue());
-                    }).toList();
+                    .limit(limit).map(e -> new Count(e.getKey().isURI() ? e.getKey().getURI() : e.getKey().toString(),
+                            NodeDescription.labelText(dsg, e.getKey(), null), e.getValue())).toList();
         });
     }
 
-    /** The items of (link, node) newest first, from the cache while the store is as it was. */
+    /** The items of (link, node) newest first; kept until the store changes. */
     List<Dated> itemsNewestFirst(DatasetGraph dsg, Node link, Node node) {
-        return sorted(dsg, link, node);
+        return cached(dsg, List.of(link, node), () -> Txn.calculateRead(dsg, () -> {
+            Graph g = dsg.getUnionGraph();
+            List<Dated> list = new ArrayList<>();
+            for (var it = g.find(Node.ANY, link, node); it.hasNext(); ) {
+                Node item = it.next().getSubject();
+                if (iris.isItem(item)) {
+                    list.add(dated(item, NodeDescription.value(g, item, Vocab.SCHEMA_DATE_PUBLISHED)));
+                }
+            }
+            list.sort(Dated.NEWEST_FIRST);
+            return List.copyOf(list);
+        }));
     }
 
-    private List<Dated> sorted(DatasetGraph dsg, Node link, Node node) {
+    /**
+     * What {@code read} gives, kept under {@code key} while the store is as it was, and while the
+     * kept lists hold at most {@value #CACHE_ITEMS} entries in all (the least recently used go first).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> cached(DatasetGraph dsg, List<Object> key, java.util.function.Supplier<List<T>> read) {
         String state = StoreState.of(dsg, iris);
-        List<Node> key = List.of(link, node);
         synchronized (cache) {
             if (state == null || !state.equals(cachedState)) {
                 cache.clear();
                 cachedItems = 0;
                 cachedState = state;
             }
-            List<Dated> cached = cache.get(key);
-            if (cached != null) {
-                return cached;
+            List<?> kept = cache.get(key);
+            if (kept != null) {
+                return (List<T>) kept;
             }
         }
-        List<Dated> items = Txn.calculateRead(dsg, () -> {
-            Graph g = dsg.getUnionGraph();
-            List<Dated> list = new ArrayList<>();
-            for (var it = g.find(Node.ANY, link, node); it.hasNext(); ) {
-                Node item = it.next().getSubject();
-                if (iris.isItem(item)) {
-                    var dates = g.find(item, Vocab.SCHEMA_DATE_PUBLISHED, Node.ANY);
-                    Node date = dates.hasNext() ? dates.next().getObject() : null;
-                    list.add(dated(item, date != null && date.isLiteral() ? date.getLiteralLexicalForm() : null));
-                }
-            }
-            list.sort(Dated.NEWEST_FIRST);
-            return List.copyOf(list);
-        });
+        List<T> value = read.get();
         synchronized (cache) {
-            if (state != null && state.equals(cachedState)) {
-                cache.put(key, items);
-                cachedItems += items.size();
+            if (state != null && state.equals(cachedState) && cache.put(key, value) == null) {
+                cachedItems += value.size();
                 var eldest = cache.entrySet().iterator();
                 while (cachedItems > CACHE_ITEMS && cache.size() > 1 && eldest.hasNext()) {
                     cachedItems -= eldest.next().getValue().size();
@@ -221,7 +201,7 @@ final class NewsLists {
                 }
             }
         }
-        return items;
+        return value;
     }
 
     /** An item and its date, with the moment it stands for (null for none or a date that cannot be read). */

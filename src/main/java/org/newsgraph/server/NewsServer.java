@@ -44,7 +44,7 @@ public final class NewsServer implements AutoCloseable {
         List<SampleQuery> queries = SampleQuery.load(Path.of("queries"));
         IriMinter iris = new IriMinter(options.base());
         NewsLists lists = new NewsLists(iris);
-        HomeServlet home = new HomeServlet(dataset, links, iris, lists, options.timeoutSeconds() * 1000L);
+        HomeServlet home = new HomeServlet(dataset, links, iris, lists);
         StaticResources statics = new StaticResources();
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())

@@ -115,6 +115,22 @@ final class NodeDescription {
         return null;
     }
 
+    /** The best label of {@code n} as text, or {@code otherwise} if it has none that is a literal. */
+    static String labelText(DatasetGraph dsg, Node n, String otherwise) {
+        Node label = label(dsg, n);
+        return label != null && label.isLiteral() ? label.getLiteralLexicalForm() : otherwise;
+    }
+
+    /** The first value of {@code s p} in {@code g} as text (a literal's lexical form, an IRI), or null. */
+    static String value(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        if (!it.hasNext()) {
+            return null;
+        }
+        Node o = it.next().getObject();
+        return o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : o.toString();
+    }
+
     /** The node's own label, from its description. */
     String title() {
         for (Node p : LABELS) {

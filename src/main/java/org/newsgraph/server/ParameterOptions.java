@@ -38,9 +38,8 @@ final class ParameterOptions {
         }
         if (current != null && !nodes.contains(current)) {
             // A value beyond the first MAX (or one with no items) is still shown as chosen.
-            Node label = NodeDescription.label(dsg, current);
             nodes.add(0, current);
-            labels.put(current, label != null && label.isLiteral() ? label.getLiteralLexicalForm() : current.getURI());
+            labels.put(current, NodeDescription.labelText(dsg, current, current.getURI()));
         }
         Map<String, Integer> sameLabel = new HashMap<>();
         labels.values().forEach(l -> sameLabel.merge(l, 1, Integer::sum));

@@ -2,7 +2,6 @@ package org.newsgraph.server;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -15,9 +14,6 @@ import org.jsoup.nodes.Element;
  * goes in through jsoup's {@code text()}, so nothing from the data is markup.
  */
 final class ResultCells {
-
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "(-?\\d{4,}-\\d\\d-\\d\\d)T(\\d\\d:\\d\\d)(?::\\d\\d(?:\\.\\d+)?)?(Z|[+-]\\d\\d:\\d\\d)?");
 
     /** A run of text a line cannot hold, such as a file path: it alone may break anywhere. */
     private static final Pattern LONG_WORD = Pattern.compile("\\S{40,}");
@@ -50,7 +46,7 @@ final class ResultCells {
             }
         } else if (n.isLiteral()) {
             String lexical = n.getLiteralLexicalForm();
-            String readable = XSDDatatype.XSDdateTime.getURI().equals(n.getLiteralDatatypeURI()) ? dateTime(lexical) : null;
+            String readable = XSDDatatype.XSDdateTime.getURI().equals(n.getLiteralDatatypeURI()) ? HtmlPage.dateTime(lexical) : null;
             if (readable == null) {
                 td.text(lexical);
                 if (LONG_WORD.matcher(lexical).find()) {
@@ -70,15 +66,5 @@ final class ResultCells {
             return label != null && label.isLiteral() && !label.getLiteralLexicalForm().isBlank()
                     ? label.getLiteralLexicalForm() : k.getURI();
         });
-    }
-
-    /** {@code 2021-08-29T05:09:00Z} as {@code 2021-08-29 05:09 UTC}; an offset as written; null if not one. */
-    static String dateTime(String lexical) {
-        Matcher m = DATE_TIME.matcher(lexical);
-        if (!m.matches()) {
-            return null;
-        }
-        String zone = m.group(3) == null ? "" : m.group(3).equals("Z") ? " UTC" : " " + m.group(3);
-        return m.group(1) + " " + m.group(2) + zone;
     }
 }
